@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { BIN, SHARED_CORPUS, runCli, tempDir, writeFixture } from './helpers/cli.js';
+import { existsSync, readFileSync } from 'node:fs';
+
+describe('policytext tokens', () => {
+  it('prints segmented text, one line per input line, by default', () => {
+    const dir = tempDir();
+    const file = writeFixture(dir, 'r.txt', '地区生产总值增长2.8%。\n社会消费品零售总额1296亿元。\n');
+    const r = runCli(['tokens', file]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('地区生产总值 增长 2.8% 。\n社会消费品零售总额 1296亿元 。\n');
+  });
+
+  it('reads stdin with -', () => {
+    const r = runCli(['tokens', '-'], { input: '城镇新增就业5.6万人。' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('城镇新增就业 5.6万人 。');
+  });
+
+  it('prints word/POS pairs with --tag', () => {
+    const r = runCli(['tokens', '--tag', '-'], { input: '增长2.8%' });
+    expect(r.stdout.trim()).toBe('增长/v 2.8%/m');
+  });
+
+  it('prints a frequency table as CSV and JSON', () => {
+    const dir = tempDir();
+    const file = writeFixture(dir, 'r.txt', '产业发展，产业升级，产业集群。');
+    const csv = runCli(['tokens', '--freq', '2', '--format', 'csv', file]);
+    expect(csv.status).toBe(0);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toBe('path,token,tag,count,per10k');
+    expect(lines[1]).toMatch(/,产业,n,3,/);
+    expect(lines).toHaveLength(3);
+    const json = JSON.parse(runCli(['tokens', '--freq', '--format', 'json', file]).stdout);
+    expect(json.frequencies[0]).toMatchObject({ token: '产业', count: 3 });
+  });
+
+  it('uses a user dictionary given with --dict (BOM, CRLF, no frequency)', () => {
+    const dir = tempDir();
+    const dict = writeFixture(dir, 'user.txt', '\ufeff嗦粉经济\r\n龙城笔阵 nz\r\n');
+    const r = runCli(['tokens', '--dict', dict, '-'], { input: '大力发展嗦粉经济，打响龙城笔阵品牌。' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split(' ')).toEqual(expect.arrayContaining(['嗦粉经济', '龙城笔阵']));
+  });
+});
+
+describe('bad input', () => {
+  it('reports each bad input in one line, processes the good ones, and exits 1', () => {
+    const dir = tempDir();
+    const good = writeFixture(dir, 'good.txt', '地区生产总值增长5%。');
+    const empty = writeFixture(dir, 'empty.txt', '');
+    const blank = writeFixture(dir, 'blank.txt', ' \n\u3000\r\n');
+    const nul = writeFixture(dir, 'nul.txt', Buffer.from([0x41, 0, 0, 0x42]));
+    const pdf = writeFixture(dir, 'report.txt', Buffer.from('%PDF-1.5\n%âãÏÓ\n', 'latin1'));
+    const zip = writeFixture(dir, 'archive.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x0a, 0, 0, 0]));
+    const junk = writeFixture(dir, 'junk.txt', Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0x80, 0x81, 0xfe]));
+    const emptyDir = join(dir, 'nothing');
+    mkdirSync(emptyDir);
+    const missing = join(dir, 'missing.txt');
+    const r = runCli(['tokens', empty, good, blank, nul, pdf, zip, junk, emptyDir, missing, '--max-size', '1']);
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim()).toBe('地区生产总值 增长 5% 。');
+    const errors = r.stderr.trim().split('\n');
+    expect(errors).toHaveLength(8);
+    for (const line of errors) expect(line).toMatch(/^policytext: \S+: /);
+    expect(r.stderr).not.toMatch(/\bat \S+ \(/); // no stack trace
+    expect(r.stderr).toContain(`${empty}: is empty`);
+    expect(r.stderr).toContain(`${blank}: has no text`);
+    expect(r.stderr).toContain(`${nul}: contains NUL bytes`);
+    expect(r.stderr).toContain(`${pdf}: is a PDF file`);
+    expect(r.stderr).toContain(`${zip}: is a ZIP archive`);
+    expect(r.stderr).toContain(`${junk}: is neither valid UTF-8`);
+    expect(r.stderr).toContain(`${emptyDir}: directory has no report files`);
+    expect(r.stderr).toContain(`${missing}: no such file or directory`);
+  });
+
+  it('rejects a file over --max-size', () => {
+    const dir = tempDir();
+    const big = writeFixture(dir, 'big.txt', '增长。'.repeat(200_000));
+    const r = runCli(['tokens', '--max-size', '0.5', big]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/big\.txt: is 1\.7 MiB, over the 0\.5 MiB limit/);
+  });
+
+  it('rejects an unreadable file when not running as root', () => {
+    if (process.getuid?.() === 0) return; // root reads everything; the permission path is covered by the message table
+    const dir = tempDir();
+    const file = writeFixture(dir, 'locked.txt', '内容。');
+    chmodSync(file, 0o000);
+    const r = runCli(['tokens', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('permission denied');
+  });
+
+  it('exits 2 with a message on a usage error', () => {
+    const r = runCli(['tokens', '--format', 'xml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/format/);
+  });
+
+  it('exits quietly when the reader closes the pipe', () => {
+    const dir = tempDir();
+    const long = writeFixture(dir, 'long.txt', '地区生产总值增长5%，规上工业增加值增长6%。\n'.repeat(20_000));
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" tokens "${long}" | head -n 1`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('地区生产总值 增长 5% ， 规上工业增加值 增长 6% 。');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('encodings end to end', () => {
+  it('reads a GBK file like its UTF-8 twin', () => {
+    const dir = tempDir();
+    const text = '二、2024年工作安排\n今年的目标是：地区生产总值增长4%以上。\n';
+    const utf8 = writeFixture(dir, 'a.txt', text);
+    const gbk = writeFixture(dir, 'b.txt', iconv.encode(text, 'gbk'));
+    expect(runCli(['tokens', gbk]).stdout).toBe(runCli(['tokens', utf8]).stdout);
+  });
+
+  it.skipIf(!existsSync(join(SHARED_CORPUS, 'national-2020.gbk.txt')))('reads ../shared/corpus/national-2020.gbk.txt identically to national-2020.txt', async () => {
+    const { readSource } = await import('../src/io/read.js');
+    const gbk = await readSource(join(SHARED_CORPUS, 'national-2020.gbk.txt'));
+    const utf8 = await readSource(join(SHARED_CORPUS, 'national-2020.txt'));
+    expect(gbk.encoding).toBe('gb18030');
+    expect(gbk.original).toBe(readFileSync(join(SHARED_CORPUS, 'national-2020.txt'), 'utf8'));
+    expect(gbk.text).toBe(utf8.text);
+  });
+});
+
+describe('analyze', () => {
+  it('analyses the bundled report when given no file', () => {
+    const r = runCli(['analyze', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.documents).toHaveLength(1);
+    expect(out.documents[0].path).toMatch(/corpus\/liuzhou-2024\.txt$/);
+    expect(out.documents[0].tokens.chars).toBeGreaterThan(15000);
+  });
+
+  it('prints --version and --help with examples', () => {
+    expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = runCli(['tokens', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { segment, segmentLines } from '../src/segment/segment.js';
+import { parseUserDict } from '../src/segment/jieba.js';
+import { tokenFrequencies } from '../src/segment/frequency.js';
+import { boilerplateWords, genericStopwords } from '../src/segment/stopwords.js';
+import { BUNDLED } from './helpers/cli.js';
+
+const words = (text: string) => segment(text).map((t) => t.word);
+
+describe('number protection', () => {
+  it.each([
+    ['地区生产总值增长2.8%，', '2.8%'],
+    ['社会消费品零售总额1296亿元。', '1296亿元'],
+    ['城镇新增就业5.6万人，', '5.6万人'],
+    ['国内生产总值增长6%-6.5%。', '6%-6.5%'],
+    ['主攻1—2个优势突出的主导产业', '1—2个'],
+    ['2023年是开局之年', '2023年'],
+    ['加强PM2.5和臭氧协同防控', 'PM2.5'],
+    ['累计建成5G基站9330座', '5G'],
+    ['落实好自治区“1+4”重点工作', '1+4'],
+    ['已建成电池产能40.5GWh，', '40.5GWh'],
+    ['较上年提高2.2个百分点', '2.2个百分点'],
+    ['新增4万多亿元', '4万多亿元'],
+  ])('keeps the quantity in %s whole', (text, quantity) => {
+    expect(words(text)).toContain(quantity);
+  });
+
+  it('tags quantities m and alphanumeric names eng', () => {
+    const tags = Object.fromEntries(segment('增长2.8%，PM2.5下降').map((t) => [t.word, t.tag]));
+    expect(tags['2.8%']).toBe('m');
+    expect(tags['PM2.5']).toBe('eng');
+  });
+
+  it('gives offsets that point at the token in the text', () => {
+    const text = '地区生产总值增长2.8%，规上工业增加值增长6%。';
+    for (const t of segment(text)) expect(text.slice(t.start, t.end)).toBe(t.word);
+  });
+
+  it('segments line by line with document offsets', () => {
+    const text = '第一行增长5%。\n第二行1296亿元。';
+    const lines = segmentLines(text);
+    expect(lines).toHaveLength(2);
+    for (const t of lines.flat()) expect(text.slice(t.start, t.end)).toBe(t.word);
+  });
+});
+
+describe('policy dictionary', () => {
+  it.each(['规上工业增加值', '地区生产总值', '国内生产总值', '一般公共预算收入', '社会消费品零售总额', '固定资产投资', '居民人均可支配收入', '城镇调查失业率', '专精特新', '新质生产力', '高质量发展', '乡村振兴'])(
+    'keeps %s as one token',
+    (term) => {
+      expect(words(`今年要推动${term}取得新进展。`)).toContain(term);
+    },
+  );
+
+  it('covers the bundled report headline indicators', () => {
+    const text = readFileSync(BUNDLED, 'utf8');
+    const tokens = new Set(segment(text.slice(0, 400)).map((t) => t.word));
+    for (const term of ['地区生产总值', '规上工业增加值', '一般公共预算收入', '社会消费品零售总额']) expect(tokens).toContain(term);
+  });
+});
+
+describe('user dictionaries', () => {
+  it('parses jieba format leniently: BOM removed by reader, CRLF, missing frequency, comments', () => {
+    expect(parseUserDict('龙城笔阵\r\n柳州螺蛳粉 100 nz\r\n# comment\r\n\r\n嗦粉经济 nz\n')).toEqual([
+      { word: '龙城笔阵', tag: undefined },
+      { word: '柳州螺蛳粉', freq: 100, tag: 'nz' },
+      { word: '嗦粉经济', tag: 'nz' },
+    ]);
+  });
+});
+
+describe('stop words and frequencies', () => {
+  it('has a generic list and a separate policy-boilerplate list', () => {
+    expect(genericStopwords().has('的')).toBe(true);
+    for (const w of ['推进', '加快', '推动', '持续', '深入', '实施', '积极', '全面', '加强', '坚持']) expect(boilerplateWords().has(w)).toBe(true);
+    expect(genericStopwords().has('推进')).toBe(false);
+  });
+
+  it('counts tokens with rates per 10k characters and filters', () => {
+    const tokens = segment('推进产业发展，推进产业升级，发展产业。');
+    const all = tokenFrequencies(tokens, 20);
+    expect(all.find((r) => r.token === '产业')).toMatchObject({ count: 3, per10k: 1500 });
+    const content = tokenFrequencies(tokens, 20, { dropStopwords: true, dropBoilerplate: true });
+    expect(content.map((r) => r.token)).not.toContain('推进');
+    expect(content.map((r) => r.token)).not.toContain('，');
+    const nouns = tokenFrequencies(tokens, 20, { pos: ['n'] });
+    expect(nouns.every((r) => r.tag.startsWith('n'))).toBe(true);
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    // jieba's dictionary load dominates; forks keep native module state per file
+    pool: 'forks',
+  },
+});
