@@ -27,7 +27,12 @@ if (!preGyp) {
   process.exit(1);
 }
 console.error('ensure-jieba: building nodejieba native binding …');
-const r = spawnSync(process.execPath, [preGyp, 'install', '--fallback-to-build'], { cwd: dir, stdio: 'inherit' });
+// Offline, node-gyp must build against the headers installed with Node itself rather than download them.
+// npm passes npm_config_nodedir to lifecycle scripts when it is configured; otherwise use Node's own prefix.
+const env = { ...process.env };
+const prefix = dirname(dirname(process.execPath));
+if (!env.npm_config_nodedir && existsSync(join(prefix, 'include', 'node', 'node_api.h'))) env.npm_config_nodedir = prefix;
+const r = spawnSync(process.execPath, [preGyp, 'install', '--fallback-to-build'], { cwd: dir, stdio: 'inherit', env });
 if (r.status !== 0 || !existsSync(binding)) {
   console.error('ensure-jieba: could not build nodejieba (needs python3, make, g++)');
   process.exit(1);
