@@ -7,18 +7,12 @@ import { BIN, SHARED_CORPUS, runCli, tempDir, writeFixture } from './helpers/cli
 import { existsSync, readFileSync } from 'node:fs';
 
 describe('policytext tokens', () => {
-  it('prints segmented text, one line per input line, by default', () => {
+  it('prints segmented text, one line per input line, for files and stdin (-)', () => {
     const dir = tempDir();
     const file = writeFixture(dir, 'r.txt', '地区生产总值增长2.8%。\n社会消费品零售总额1296亿元。\n');
-    const r = runCli(['tokens', file]);
+    const r = runCli(['tokens', file, '-'], { input: '城镇新增就业5.6万人。' });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('地区生产总值 增长 2.8% 。\n社会消费品零售总额 1296亿元 。\n');
-  });
-
-  it('reads stdin with -', () => {
-    const r = runCli(['tokens', '-'], { input: '城镇新增就业5.6万人。' });
-    expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe('城镇新增就业 5.6万人 。');
+    expect(r.stdout).toBe('地区生产总值 增长 2.8% 。\n社会消费品零售总额 1296亿元 。\n城镇新增就业 5.6万人 。\n');
   });
 
   it('prints word/POS pairs with --tag', () => {
@@ -26,7 +20,7 @@ describe('policytext tokens', () => {
     expect(r.stdout.trim()).toBe('增长/v 2.8%/m');
   });
 
-  it('prints a frequency table as CSV and JSON', () => {
+  it('prints a frequency table (CSV here; the JSON payload shape is checked through analyze)', () => {
     const dir = tempDir();
     const file = writeFixture(dir, 'r.txt', '产业发展，产业升级，产业集群。');
     const csv = runCli(['tokens', '--freq', '2', '--format', 'csv', file]);
@@ -35,8 +29,6 @@ describe('policytext tokens', () => {
     expect(lines[0]).toBe('path,token,tag,count,per10k');
     expect(lines[1]).toMatch(/,产业,n,3,/);
     expect(lines).toHaveLength(3);
-    const json = JSON.parse(runCli(['tokens', '--freq', '--format', 'json', file]).stdout);
-    expect(json.frequencies[0]).toMatchObject({ token: '产业', count: 3 });
   });
 
   it('uses a user dictionary given with --dict (BOM, CRLF, no frequency)', () => {
@@ -118,7 +110,9 @@ describe('encodings end to end', () => {
     const text = '二、2024年工作安排\n今年的目标是：地区生产总值增长4%以上。\n';
     const utf8 = writeFixture(dir, 'a.txt', text);
     const gbk = writeFixture(dir, 'b.txt', iconv.encode(text, 'gbk'));
-    expect(runCli(['tokens', gbk]).stdout).toBe(runCli(['tokens', utf8]).stdout);
+    const out = runCli(['tokens', utf8, gbk]).stdout.trim().split('\n');
+    expect(out).toHaveLength(4);
+    expect(out.slice(2)).toEqual(out.slice(0, 2));
   });
 
   it.skipIf(!existsSync(join(SHARED_CORPUS, 'national-2020.gbk.txt')))('reads ../shared/corpus/national-2020.gbk.txt identically to national-2020.txt', async () => {
