@@ -84,3 +84,18 @@ describe('sourceFromBytes', () => {
     expect((err as InputError).code).toBe('binary');
   });
 });
+
+describe('.docx', () => {
+  it('reads the text of a Word document', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+    zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+    zip.file('word/document.xml', '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>二、2024年工作安排</w:t></w:r></w:p><w:p><w:r><w:t>地区生产总值增长</w:t></w:r><w:r><w:t>４％以上。</w:t></w:r></w:p></w:body></w:document>');
+    const buf = await zip.generateAsync({ type: 'nodebuffer' });
+    const s = await sourceFromBytes('report.docx', buf);
+    expect(s.format).toBe('docx');
+    expect(s.encoding).toBe('docx');
+    expect(s.text).toBe('二、2024年工作安排\n地区生产总值增长4%以上。');
+  });
+});
