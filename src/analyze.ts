@@ -5,6 +5,13 @@
 import type { SourceText } from './io/read.js';
 import { segmentLines, type SegmentOptions } from './segment/segment.js';
 import { tokenFrequencies, textLength, type FrequencyRow } from './segment/frequency.js';
+import { structureDocument, type StructureOverrides } from './structure/build.js';
+import { outlineOf, type OutlineNode, type OutlinePassage } from './structure/outline.js';
+import type { DocumentMetadata } from './structure/types.js';
+import { extractFigures } from './extract/figures/index.js';
+import type { Figure } from './extract/figure-types.js';
+import { extractKeywords, type RankedTerm } from './extract/keywords/index.js';
+import { extractSlogans, type Slogan } from './extract/slogans.js';
 
 export interface TokenStats {
   /** Characters of normalised text, line breaks excluded. */
@@ -21,7 +28,19 @@ export interface Analysis {
   format: SourceText['format'];
   encoding: SourceText['encoding'];
   bytes: number;
+  /** Place, plan/review year, date, title, size (see `policytext info`). */
+  metadata: DocumentMetadata;
+  /** Section tree down to level 2, with roles, years, offsets and sizes (see `policytext outline`). */
+  outline: OutlineNode[];
+  /** The main expected targets passage and the results summary, with their text. */
+  passages: OutlinePassage[];
+  /** Every figure (targets, results, other), as `policytext targets --kind all` gives them. */
+  figures: Figure[];
   tokens: TokenStats;
+  /** Top 20 key words and phrases (TF-IDF, see `policytext keywords`). */
+  keywords: RankedTerm[];
+  /** Quoted terms and numbered slogans (see `policytext slogans`). */
+  slogans: Slogan[];
 }
 
 export function tokenStats(source: SourceText, options: SegmentOptions = {}): TokenStats {
@@ -37,12 +56,20 @@ export function tokenStats(source: SourceText, options: SegmentOptions = {}): To
   };
 }
 
-export function analyzeSource(source: SourceText, options: SegmentOptions = {}): Analysis {
+export function analyzeSource(source: SourceText, options: SegmentOptions & StructureOverrides = {}): Analysis {
+  const doc = structureDocument(source, { place: options.place, year: options.year });
+  const outline = outlineOf(doc, 2);
   return {
     path: source.path,
     format: source.format,
     encoding: source.encoding,
     bytes: source.bytes,
+    metadata: outline.metadata,
+    outline: outline.sections,
+    passages: outline.passages,
+    figures: extractFigures(doc),
     tokens: tokenStats(source, options),
+    keywords: extractKeywords(source, { top: 20 }, options),
+    slogans: extractSlogans(doc),
   };
 }

@@ -79,7 +79,14 @@ export async function sourceFromBytes(name: string, buf: Buffer, options: ReadOp
     encoding = decoded.encoding;
     original = decoded.text;
     if (format === 'text' && looksLikeHtml(original)) format = 'html';
-    if (format === 'html') original = htmlToText(original);
+    if (format === 'html') {
+      try {
+        original = htmlToText(original);
+      } catch (err) {
+        // e.g. thousands of nested elements overflow the HTML parser's stack
+        throw new InputError(name, 'undecodable', `is HTML that cannot be converted to text (${oneLine(err)})`);
+      }
+    }
   }
 
   const { text, sourceOffsets } = normalizeText(original);

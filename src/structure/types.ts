@@ -31,6 +31,8 @@ export interface Section extends Span {
   role: SectionRole;
   /** The year the section is about (2023 for a review of 2023, 2024 for the 2024 plan), null when unknown. */
   year: number | null;
+  /** For sections about several years (过去五年工作回顾, “十三五”时期主要目标任务): the first and last year. Absent otherwise. */
+  years?: { from: number; to: number };
   children: Section[];
 }
 
@@ -64,7 +66,7 @@ export interface DocumentMetadata {
   chars: number;
   sentences: number;
   /** Where each of place / planYear came from. */
-  provenance: { place: MetadataSource; planYear: MetadataSource };
+  provenance: { place: MetadataSource; planYear: MetadataSource; reviewYear?: MetadataSource };
   /** Things that could not be determined, in words, for the user. */
   notes: string[];
 }
@@ -81,4 +83,8 @@ export interface PolicyDocument {
   passages: Passage[];
   /** Sentences of the body and front/back matter, in order, non-overlapping. */
   sentences: Span[];
+  /** Body text before the first level-1 heading that is no section of its own (各位代表：现在，我代表…), or null. */
+  opening?: Span | null;
+  /** Photo captions standing inside the body; outside every section like front matter. */
+  asides?: Span[];
 }

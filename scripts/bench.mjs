@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — throughput and memory of policytext, measured against bare nodejieba in the same run.
+ *
+ *  1. Segmentation (issue #2): for the bundled report and ../shared/corpus (when present):
+ *     dictionary load time, segmentation MB/s, and the whole `policytext tokens` process time,
+ *     beside the same figures for bare nodejieba (its own dictionaries, `tag`, a script that
+ *     prints the same segmented lines).
+ *  2. batch (issue #7): a synthetic archive of N reports (copies of corpus/ and ../shared/corpus
+ *     under distinct names) in a temp folder; `policytext batch DIR --out OUT` as a child process:
+ *     wall time, documents/s, MB/s, peak RSS (VmHWM polled from /proc), for 1,000 and 3,000
+ *     documents. Raw nodejieba throughput of one core × cores is the ceiling; the ratio compares
+ *     batch to it, end to end and at the margin (3,000 − 1,000 documents: start-up cancels out).
+ *  3. Whole-process time of `policytext targets corpus/liuzhou-2024.txt --format json` and
+ *     `policytext outline …`.
+ *
+ * Uses the built dist/ and bin/ (run `npm run build` first). Not part of `npm test`.
+ * Options: --docs N[,M] (default 1000,3000), --jobs N, --skip-batch, --keep (keep the temp folder).
+ * Temp files are removed at the end, also on Ctrl-C.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'policytext.js');
+const BUNDLED = join(ROOT, 'corpus', 'liuzhou-2024.txt');
+const SHARED = join(ROOT, '..', 'shared', 'corpus');
+const REPORT_EXT = /\.(txt|text|html?|docx)$/i;
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const DOC_COUNTS = opt('--docs', '1000,3000').split(',').map(Number);
+const JOBS = Number(opt('--jobs', String(availableParallelism())));
+const CORES = availableParallelism();
+
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+  console.error('bench: dist/ is missing; run `npm run build` first');
+  process.exit(2);
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'policytext-bench-'));
+const cleanup = () => {
+  if (!args.includes('--keep')) rmSync(temp, { recursive: true, force: true });
+};
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+
+/** Runs a command, returning wall ms, peak RSS (KiB, from /proc VmHWM polled every 50 ms), exit code, output. */
+function measure(cmd, argv, { stdout = 'ignore', input } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, argv, { cwd: ROOT, stdio: [input ? 'pipe' : 'ignore', stdout, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let peak = 0;
+    let stderr = '';
+    let out = '';
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]));
+      } catch {
+        /* exited */
+      }
+    }, 50);
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout?.on('data', (d) => (out += d));
+    if (input) child.stdin.end(input);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ ms: performance.now() - started, peakKiB: peak, code, stderr, stdout: out });
+    });
+  });
+}
+
+const node = (script, ...rest) => measure(process.execPath, ['--input-type=module', '-e', script, ...rest], { stdout: 'pipe' });
+
+function reportFiles(dir) {
+  return readdirSync(dir)
+    .filter((f) => REPORT_EXT.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+const bytesOf = (files) => files.reduce((n, f) => n + statSync(f).size, 0);
+const mb = (bytes) => bytes / 1e6;
+const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+
+function table(title, header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
+  console.log(`\n${title}\n`);
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(line(r));
+}
+
+// ---------------------------------------------------------------- measurements in child processes
+
+/** Bare nodejieba: load time and `tag` MB/s over the files' lines (at least `minMs` of work). */
+const RAW_SCRIPT = `
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+const require = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
+const [files, dict, minMs] = [JSON.parse(process.argv[1]), process.argv[2], Number(process.argv[3])];
+const texts = files.map((f) => readFileSync(f, 'utf8'));
+const jieba = require('nodejieba');
+let t = performance.now();
+jieba.load(dict ? { userDict: dict } : undefined);
+const loadMs = performance.now() - t;
+const lines = texts.flatMap((s) => s.split(/\\r?\\n/)).filter(Boolean);
+const bytes = lines.reduce((n, l) => n + Buffer.byteLength(l), 0);
+let done = 0; t = performance.now();
+do { for (const l of lines) jieba.tag(l); done += bytes; } while (performance.now() - t < minMs);
+const tagMBps = done / 1e6 / ((performance.now() - t) / 1000);
+done = 0; t = performance.now();
+do { for (const l of lines) jieba.cut(l, true); done += bytes; } while (performance.now() - t < minMs);
+const cutMBps = done / 1e6 / ((performance.now() - t) / 1000);
+console.log(JSON.stringify({ loadMs, tagMBps, cutMBps }));
+`;
+
+/** policytext's segmenter (src/segment): dictionary load and segmentLines MB/s over normalised text. */
+const OURS_SCRIPT = `
+import { readSource, segmentLines, ensureJieba, jiebaLoadMilliseconds } from ${JSON.stringify(join(ROOT, 'dist', 'index.js'))};
+const [files, minMs] = [JSON.parse(process.argv[1]), Number(process.argv[2])];
+const sources = []; for (const f of files) sources.push(await readSource(f));
+ensureJieba();
+const bytes = sources.reduce((n, s) => n + s.bytes, 0);
+let done = 0; const t = performance.now();
+do { for (const s of sources) segmentLines(s.text); done += bytes; } while (performance.now() - t < minMs);
+console.log(JSON.stringify({ loadMs: jiebaLoadMilliseconds(), segMBps: done / 1e6 / ((performance.now() - t) / 1000) }));
+`;
+
+/** Bare nodejieba doing what \`policytext tokens\` does: read, tag every line, print words separated by spaces. */
+const RAW_TOKENS_SCRIPT = `
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+const require = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
+const jieba = require('nodejieba');
+jieba.load();
+const out = [];
+for (const f of JSON.parse(process.argv[1])) for (const l of readFileSync(f, 'utf8').split(/\\r?\\n/)) out.push(jieba.cut(l, true).join(' '));
+process.stdout.write(out.join('\\n'));
+`;
+
+async function json(result) {
+  if (result.code !== 0) throw new Error(`child failed (${result.code}): ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop());
+}
+
+// ---------------------------------------------------------------- main
+
+async function segmentationBench() {
+  const sets = [['bundled report', [BUNDLED]]];
+  if (existsSync(SHARED)) sets.push(['../shared/corpus', reportFiles(SHARED)]);
+  const rows = [];
+  for (const [name, files] of sets) {
+    const size = mb(bytesOf(files));
+    const raw = await json(await node(RAW_SCRIPT, JSON.stringify(files), '', '3000'));
+    const ours = await json(await node(OURS_SCRIPT, JSON.stringify(files), '3000'));
+    const target = files.length === 1 ? files[0] : SHARED;
+    const tokens = await measure(process.execPath, [BIN, 'tokens', target], { stdout: 'ignore' });
+    const rawTokens = await measure(process.execPath, ['--input-type=module', '-e', RAW_TOKENS_SCRIPT, JSON.stringify(files)], { stdout: 'ignore' });
+    rows.push([`${name} (${files.length} files, ${fmt(size)} MB)`, 'policytext', fmt(ours.loadMs / 1000), fmt(ours.segMBps), fmt(tokens.ms / 1000)]);
+    rows.push(['', 'bare nodejieba', fmt(raw.loadMs / 1000), `${fmt(raw.tagMBps)} (tag) · ${fmt(raw.cutMBps)} (cut)`, fmt(rawTokens.ms / 1000)]);
+  }
+  table('Segmentation (one process, one core)', ['input', 'segmenter', 'dictionary load s', 'segmentation MB/s', '`tokens` process s'], rows);
+}
+
+function buildArchive(count) {
+  const sources = [...reportFiles(join(ROOT, 'corpus')), ...(existsSync(SHARED) ? reportFiles(SHARED) : [])];
+  const dir = join(temp, `archive-${count}`);
+  mkdirSync(dir, { recursive: true });
+  // 100 documents per folder, names distinct: 0042/0042-national-2020.gbk.txt
+  for (let i = 0; i < count; i++) {
+    const src = sources[i % sources.length];
+    const sub = join(dir, String(Math.floor(i / 100)).padStart(3, '0'));
+    if (i % 100 === 0) mkdirSync(sub, { recursive: true });
+    copyFileSync(src, join(sub, `${String(i).padStart(5, '0')}-${src.split('/').pop()}`));
+  }
+  const files = readdirSync(dir).flatMap((d) => readdirSync(join(dir, d)).map((f) => join(dir, d, f)));
+  return { dir, bytes: bytesOf(files), sources };
+}
+
+async function batchBench() {
+  const sources = [...reportFiles(join(ROOT, 'corpus')), ...(existsSync(SHARED) ? reportFiles(SHARED) : [])];
+  const raw = await json(await node(RAW_SCRIPT, JSON.stringify(sources), join(ROOT, 'dict', 'policy.dict.txt'), '5000'));
+  const ceiling = raw.tagMBps * CORES;
+  const runs = [];
+  for (const count of DOC_COUNTS) {
+    const { dir, bytes } = buildArchive(count);
+    const out = join(temp, `out-${count}`);
+    const r = await measure(process.execPath, [BIN, 'batch', dir, '--out', out, '--jobs', String(JOBS)], { stdout: 'ignore' });
+    if (r.code !== 0) throw new Error(`batch exited ${r.code}: ${r.stderr.slice(-2000)}`);
+    const docs = readFileSync(join(out, 'documents.csv'), 'utf8').split('\n').length - 2;
+    const seconds = r.ms / 1000;
+    runs.push({ count, docs, bytes, seconds, peakKiB: r.peakKiB, summary: r.stderr.trim().split('\n').pop() });
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+  table(
+    `batch: full analysis (structure, figures, key phrases, slogans), --jobs ${JOBS}, whole process`,
+    ['documents', 'MB', 'wall s', 'docs/s', 'MB/s', 'peak RSS MB', '% of raw nodejieba × cores'],
+    runs.map((r) => [r.docs, fmt(mb(r.bytes), 1), fmt(r.seconds, 1), fmt(r.docs / r.seconds, 1), fmt(mb(r.bytes) / r.seconds), fmt(r.peakKiB / 1024, 0), `${fmt((100 * mb(r.bytes)) / r.seconds / ceiling, 0)}%`]),
+  );
+  console.log(`\nraw nodejieba tag, one core: ${fmt(raw.tagMBps)} MB/s (cut: ${fmt(raw.cutMBps)} MB/s) × ${CORES} cores = ceiling ${fmt(ceiling)} MB/s`);
+  if (runs.length >= 2) {
+    const [a, b] = [runs[0], runs[runs.length - 1]];
+    const marginal = mb(b.bytes - a.bytes) / (b.seconds - a.seconds);
+    console.log(
+      `at the margin (${a.docs} → ${b.docs} documents, start-up cancels out): ${fmt(marginal)} MB/s, ${fmt((b.docs - a.docs) / (b.seconds - a.seconds), 1)} docs/s = ${fmt((100 * marginal) / ceiling, 0)}% of the ceiling`,
+    );
+    console.log(`peak RSS ${fmt(a.peakKiB / 1024, 0)} MB for ${a.docs} documents, ${fmt(b.peakKiB / 1024, 0)} MB for ${b.docs}`);
+  }
+  for (const r of runs) console.log(`  ${r.summary}`);
+}
+
+async function commandBench() {
+  const rows = [];
+  for (const cmd of ['targets', 'outline']) {
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await measure(process.execPath, [BIN, cmd, 'corpus/liuzhou-2024.txt', '--format', 'json'], { stdout: 'ignore' });
+      if (r.code !== 0) throw new Error(`${cmd} exited ${r.code}: ${r.stderr}`);
+      times.push(r.ms);
+    }
+    rows.push([`policytext ${cmd} corpus/liuzhou-2024.txt --format json`, fmt(Math.min(...times) / 1000), fmt(times.reduce((a, b) => a + b) / times.length / 1000)]);
+  }
+  table('Single commands, whole process (3 runs)', ['command', 'best s', 'mean s'], rows);
+}
+
+try {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`policytext bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${CORES} cores (${cpu}), ${fmt(totalmem() / 2 ** 30, 0)} GiB RAM`);
+  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (other work on the machine slows every figure)`);
+  await segmentationBench();
+  await commandBench();
+  if (!args.includes('--skip-batch')) await batchBench();
+  console.log(`\nload average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+} finally {
+  cleanup();
+}

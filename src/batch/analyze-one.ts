@@ -1,0 +1,88 @@
+/**
+ * The whole analysis of one document for `batch`: metadata (structure), figures, key phrases
+ * and slogans, as flat rows. Runs in a worker thread; the text is segmented once and shared.
+ */
+import { createHash } from 'node:crypto';
+import type { SourceText } from '../io/read.js';
+import type { SegmentOptions } from '../segment/segment.js';
+import type { PolicyDocument } from '../structure/types.js';
+import { structureDocument } from '../structure/index.js';
+import { extractFigures } from '../extract/figures/index.js';
+import { extractSlogans } from '../extract/slogans.js';
+import { extractKeywords, keywordText } from '../extract/keywords/index.js';
+import { metadataFromPath } from './path-metadata.js';
+import type { DocumentResult, Row } from './rows.js';
+
+export interface ProcessOptions {
+  segment?: SegmentOptions;
+  /** Key phrases per document (default 30). */
+  keywords?: number;
+  /** Content hash of the bytes (hex SHA-256); computed from `source.original` when absent. */
+  sha256?: string;
+}
+
+/** Hex SHA-256 of the input bytes: the identity `--resume` uses. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Analyses one document: structure and metadata, figures, key phrases, slogans. */
+export function processDocument(source: SourceText, options: ProcessOptions = {}): DocumentResult {
+  const doc = structureDocument(source);
+  const meta = doc.metadata;
+  const fromPath = metadataFromPath(source.path);
+  const place = meta.place ?? fromPath.place;
+  const planYear = meta.planYear ?? fromPath.year;
+  const reviewYear = meta.reviewYear ?? (meta.planYear == null && planYear !== null ? planYear - 1 : null);
+  const key = { path: source.path, place, planYear };
+
+  const figures = extractFigures(doc);
+  const figureRows: Row[] = figures.map((f) => ({ ...key, ...f }));
+
+  const text = keywordText(doc, options.segment);
+  const ranked = extractKeywords(text, { top: options.keywords ?? 30 }, options.segment);
+  const keywordRows: Row[] = ranked.map((k, i) => ({ ...key, rank: i + 1, term: k.term, tag: k.tag, weight: round(k.weight, 6), count: k.count, per10k: round(k.per10k, 3) }));
+
+  const sloganRows: Row[] = extractSlogans(doc).map((s) => ({
+    ...key,
+    term: s.term,
+    class: s.class,
+    count: s.count,
+    mentions: s.mentions,
+    line: s.line,
+    column: s.column,
+    sectionId: s.sectionId,
+    section: s.sectionPath,
+  }));
+
+  const document: Row = {
+    ...key,
+    reviewYear,
+    title: meta.title ?? null,
+    deliveredOn: meta.deliveredOn ?? null,
+    placeSource: meta.place != null ? meta.provenance.place ?? 'text' : fromPath.place !== null ? 'path' : null,
+    yearSource: meta.planYear != null ? meta.provenance.planYear ?? 'text' : fromPath.year !== null ? 'path' : null,
+    format: source.format,
+    encoding: source.encoding,
+    bytes: source.bytes,
+    chars: meta.chars,
+    paragraphs: text.lines.length,
+    sentences: meta.sentences,
+    sections: countSections(doc.sections),
+    figures: figureRows.length,
+    headlineFigures: figures.filter((f) => f.headline).length,
+    keywords: keywordRows.length,
+    slogans: sloganRows.length,
+    sha256: options.sha256 ?? contentHash(Buffer.from(source.original, 'utf8')),
+  };
+  return { document, figures: figureRows, keywords: keywordRows, slogans: sloganRows };
+}
+
+function countSections(sections: PolicyDocument['sections']): number {
+  return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,68 @@
+/**
+ * One `batch` worker thread (see pool.ts). nodejieba is a context-aware N-API addon (Napi::Addon),
+ * so each worker thread loads its own copy and dictionary, once, on its first document; after that
+ * every document costs only its analysis. Messages: { id, task } in, { id, reply } out.
+ */
+import { parentPort } from 'node:worker_threads';
+import { InputError } from '../errors.js';
+import { sourceFromBytes } from '../io/read.js';
+import { ensureJieba } from '../segment/jieba.js';
+import { processDocument } from './analyze-one.js';
+import { formatRow, type BatchFormat } from './output.js';
+import { TABLES } from './rows.js';
+
+export interface WorkerTask {
+  path: string;
+  bytes: Uint8Array;
+  sha256: string;
+  maxBytes: number;
+  userDicts: string[];
+  keywords?: number;
+  /** Rows come back as text in this format (formatting here keeps the main thread free). */
+  format: BatchFormat;
+}
+
+/** A document's rows as text, per table, and how many rows each holds. */
+export interface FormattedResult {
+  text: { documents: string; figures: string; keywords: string; slogans: string };
+  counts: { figures: number; keywords: number; slogans: number };
+}
+
+export type WorkerReply =
+  | { ok: true; result: FormattedResult; loadMs: number }
+  | { ok: false; code: string; message: string; loadMs: number };
+
+let loaded = false;
+
+export async function analyseTask(task: WorkerTask): Promise<WorkerReply> {
+  let loadMs = 0;
+  if (!loaded) {
+    const started = performance.now();
+    ensureJieba({ userDicts: task.userDicts });
+    loaded = true;
+    loadMs = performance.now() - started;
+  }
+  try {
+    const buf = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+    const source = await sourceFromBytes(task.path, buf, { maxBytes: task.maxBytes });
+    const result = processDocument(source, { segment: { userDicts: task.userDicts }, sha256: task.sha256, keywords: task.keywords });
+    const fmt = (table: 'documents' | 'figures' | 'keywords' | 'slogans', rows: Array<Record<string, unknown>>) =>
+      rows.map((r) => formatRow(r, TABLES[table].columns, task.format)).join('');
+    return {
+      ok: true,
+      result: {
+        text: { documents: fmt('documents', [result.document]), figures: fmt('figures', result.figures), keywords: fmt('keywords', result.keywords), slogans: fmt('slogans', result.slogans) },
+        counts: { figures: result.figures.length, keywords: result.keywords.length, slogans: result.slogans.length },
+      },
+      loadMs,
+    };
+  } catch (err) {
+    if (err instanceof InputError) return { ok: false, code: err.code, message: err.message, loadMs };
+    const message = err instanceof Error ? err.message : String(err);
+    return { ok: false, code: 'analysis-failed', message: `analysis failed: ${message.split('\n')[0]} (a bug: please report it)`, loadMs };
+  }
+}
+
+parentPort?.on('message', (msg: { id: number; task: WorkerTask }) => {
+  void analyseTask(msg.task).then((reply) => parentPort!.postMessage({ id: msg.id, reply }));
+});

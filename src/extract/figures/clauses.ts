@@ -1,0 +1,83 @@
+/**
+ * Clauses of a sentence (split at ，；：。 outside brackets and quotes) and the
+ * subjects of 分别/均 lists (限上零售业、住宿业、餐饮业销售额 → three indicators).
+ */
+
+export interface Clause {
+  start: number;
+  end: number;
+}
+
+const SEPARATORS = new Set(['，', '；', '：', '。', '！', '？', ',', ';', '!', '?']);
+const OPEN = new Set(['（', '(', '“', '《', '「', '【']);
+const CLOSE = new Set(['）', ')', '”', '》', '」', '】']);
+
+/** Clause spans of `text` (offsets into it). Separators are not part of any clause. */
+export function splitClauses(text: string): Clause[] {
+  const out: Clause[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (OPEN.has(c)) depth++;
+    else if (CLOSE.has(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (SEPARATORS.has(c) || c === '\n')) {
+      // a colon between digits (10:30) or a comma inside a number (1,296) does not split
+      if ((c === ',' || c === ':') && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) continue;
+      if (i > start) out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  if (text.length > start) out.push({ start, end: text.length });
+  return out;
+}
+
+/** 分别 or 均 (not the 均 of 人均/平均/年均) governing a list. */
+export const LIST_MARKER = /分别|(?<![人平年日月])均(?=[^，。；]{0,6}?(?:增长|下降|提高|降低|达|为|超过|在|保持|实现|控制|同比|比上年|较上年|突破|完成|增加|减少|上涨))/;
+
+/** Nouns a list's last item often carries for all items (限上零售业、住宿业、餐饮业销售额). */
+const HEADS = [
+  '常住居民人均可支配收入', '居民人均可支配收入', '人均可支配收入', '居民人均纯收入', '人均纯收入',
+  '增加值', '销售额', '零售额', '营业收入', '主营业务收入', '产量', '产值', '比重', '投资', '收入', '利润', '总额', '排放量', '用水量',
+];
+
+/**
+ * Splits a list subject into items, giving every item the head noun written only
+ * on the last one. Returns null when it is not a list.
+ */
+export function listItems(subject: string): string[] | null {
+  const s = subject.trim();
+  // 一、二、三产业增加值 → 第一产业增加值 …
+  const ordinal = /^(.*?)第?([一二三])、第?([一二三])(?:、第?([一二三]))?(产业.*)$/.exec(s);
+  if (ordinal) {
+    const [, pre, a, b, c, rest] = ordinal;
+    return [a, b, c].filter(Boolean).map((n) => `${pre}第${n}${rest}`);
+  }
+  let parts = s.split('、');
+  if (parts.length < 2) parts = s.split(/和|及|与/);
+  parts = parts.map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1]!;
+  const suffix = headSuffix(parts.slice(0, -1), last);
+  return parts.map((p, i) => (i < parts.length - 1 && suffix && !p.endsWith(suffix) ? p + suffix : p));
+}
+
+function headSuffix(others: string[], last: string): string | null {
+  // 1. align on the last character of the first item (高技术制造业、装备制造业增加值 → 增加值)
+  const a = others[0]!;
+  const idx = last.indexOf(a[a.length - 1]!);
+  if (idx >= 0 && idx < last.length - 1 && others.every((o) => o.endsWith(a[a.length - 1]!))) return last.slice(idx + 1);
+  // 2. a known head noun
+  const head = HEADS.find((h) => last.endsWith(h) && last.length > h.length);
+  if (head) return head;
+  // 3. parallel length (城镇、农村居民… → 居民…)
+  const k = Math.min(...others.map((o) => o.length));
+  if (k < last.length) return last.slice(k);
+  return null;
+}
+
+/** 城乡居民人均可支配收入 → 城镇…, 农村… (two values for one 城乡 subject). */
+export function expandUrbanRural(subject: string): string[] | null {
+  if (!subject.includes('城乡')) return null;
+  return [subject.replace('城乡', '城镇'), subject.replace('城乡', '农村')];
+}

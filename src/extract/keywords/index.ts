@@ -1,0 +1,181 @@
+/**
+ * Key words and phrases of a report: TF-IDF (jieba's IDF) or TextRank over
+ * content terms, with collocation phrases merged in; keyness of one report
+ * against others (G²); top terms per section.
+ *
+ * Library entry points work on `SourceText`, `PolicyDocument` or segmented lines
+ * (`Token[][]`, one array per paragraph as `segmentLines` returns).
+ */
+import type { SourceText } from '../../io/read.js';
+import { textLength } from '../../segment/frequency.js';
+import { segmentLines, type SegmentOptions, type Token } from '../../segment/segment.js';
+import type { PolicyDocument, Section } from '../../structure/types.js';
+import { keyness, mergeCounts, type KeynessOptions, type KeynessRow } from './keyness.js';
+import { applyPhrases, learnPhrases, type PhraseModel, type CollocationOptions } from './phrases.js';
+import { contentTerms, countTerms, type Term, type TermCounts, type TermOptions } from './terms.js';
+import { idfOf, jiebaIdf } from './idf.js';
+import { tfidfRank, type RankedTerm, type TfScheme } from './tfidf.js';
+import { textRank, type TextRankOptions } from './textrank.js';
+
+export * from './keyness.js';
+export * from './phrases.js';
+export * from './terms.js';
+export { tfidfRank, type RankedTerm, type TfScheme } from './tfidf.js';
+export { textRank, type TextRankOptions } from './textrank.js';
+export { jiebaIdf, parseIdf, idfOf, type IdfTable } from './idf.js';
+
+export type KeywordMethod = 'tfidf' | 'textrank';
+
+export interface KeywordOptions extends TermOptions {
+  method?: KeywordMethod;
+  /** Term-frequency scheme for TF-IDF (default 'log'). */
+  tf?: TfScheme;
+  /** How many to return (0: all). Default 20. */
+  top?: number;
+  /**
+   * Phrase merging: true (default) learns phrases from the input itself;
+   * a PhraseModel applies one learnt elsewhere (e.g. from a whole corpus); false: single words only.
+   */
+  phrases?: boolean | PhraseModel;
+  phraseOptions?: CollocationOptions;
+  textRank?: TextRankOptions;
+}
+
+/** A text ready for key-phrase work. */
+export interface KeywordText {
+  path: string;
+  /** Normalised text. */
+  text: string;
+  /** Segmented paragraphs (one token array per line of `text`). */
+  lines: Token[][];
+}
+
+export type KeywordInput = SourceText | PolicyDocument | KeywordText;
+
+function sourceOf(input: SourceText | PolicyDocument): SourceText {
+  return 'source' in input ? input.source : input;
+}
+
+/** Segments a source (or document) for key-phrase work; pass the result around to avoid segmenting twice. */
+export function keywordText(input: KeywordInput, segment: SegmentOptions = {}): KeywordText {
+  if ('lines' in input) return input;
+  const source = sourceOf(input);
+  return { path: source.path, text: source.text, lines: segmentLines(source.text, segment) };
+}
+
+/** The text's term stream: phrases merged, content terms only, one array per paragraph. */
+export interface DocumentTerms {
+  path: string;
+  paragraphs: Term[][];
+  counts: TermCounts;
+}
+
+export function documentTerms(text: KeywordText, model: PhraseModel | null, options: TermOptions = {}): DocumentTerms {
+  const paragraphs = text.lines.map((line) => contentTerms(model ? applyPhrases(line, model) : line, options));
+  return { path: text.path, paragraphs, counts: countTerms(paragraphs.flat(), textLength(text.text)) };
+}
+
+function modelFor(texts: KeywordText[], phrases: KeywordOptions['phrases'], options?: CollocationOptions): PhraseModel | null {
+  if (phrases === false) return null;
+  if (phrases && phrases !== true) return phrases;
+  return learnPhrases(texts.map((t) => t.lines.flat()), options);
+}
+
+function rank(terms: DocumentTerms, options: KeywordOptions): RankedTerm[] {
+  let rows: RankedTerm[];
+  if (options.method === 'textrank') {
+    const idf = jiebaIdf();
+    const bias = (t: string) => idfOf(idf, t, terms.counts.parts.get(t)) ** 2;
+    rows = textRank(terms.paragraphs, terms.counts, { bias, ...options.textRank });
+  } else rows = tfidfRank(terms.counts, options.tf);
+  const top = options.top ?? 20;
+  return top > 0 ? rows.slice(0, top) : rows;
+}
+
+/** Top key words and phrases of one text. */
+export function extractKeywords(input: KeywordInput, options: KeywordOptions = {}, segment: SegmentOptions = {}): RankedTerm[] {
+  const text = keywordText(input, segment);
+  return rank(documentTerms(text, modelFor([text], options.phrases, options.phraseOptions), options), options);
+}
+
+export interface CorpusKeywords {
+  /** Phrases learnt from all the texts together. */
+  model: PhraseModel | null;
+  documents: Array<{ path: string; keywords: RankedTerm[]; terms: DocumentTerms }>;
+}
+
+/** Key words of several texts, with phrases learnt from all of them together (same phrase list for each). */
+export function corpusKeywords(inputs: KeywordInput[], options: KeywordOptions = {}, segment: SegmentOptions = {}): CorpusKeywords {
+  const texts = inputs.map((i) => keywordText(i, segment));
+  const model = modelFor(texts, options.phrases, options.phraseOptions);
+  return {
+    model,
+    documents: texts.map((t) => {
+      const terms = documentTerms(t, model, options);
+      return { path: t.path, keywords: rank(terms, options), terms };
+    }),
+  };
+}
+
+export interface DocumentKeyness {
+  path: string;
+  /** What the document was compared with: the other paths, or the --against paths. */
+  reference: string[];
+  /** Every term, most characteristic of this document first (signed G² descending). */
+  rows: KeynessRow[];
+}
+
+/**
+ * Keyness of each target against a reference: against `reference` when given,
+ * otherwise each target against all the other targets pooled. Phrases are learnt
+ * from targets and references together, so both sides count the same terms.
+ */
+export function corpusKeyness(
+  targets: KeywordInput[],
+  reference: KeywordInput[] = [],
+  options: KeywordOptions & KeynessOptions = {},
+  segment: SegmentOptions = {},
+): DocumentKeyness[] {
+  const tTexts = targets.map((i) => keywordText(i, segment));
+  const rTexts = reference.map((i) => keywordText(i, segment));
+  const model = modelFor([...tTexts, ...rTexts], options.phrases, options.phraseOptions);
+  const tTerms = tTexts.map((t) => documentTerms(t, model, options));
+  const rTerms = rTexts.map((t) => documentTerms(t, model, options));
+  return tTerms.map((doc, i) => {
+    const refs = rTerms.length ? rTerms : tTerms.filter((_, j) => j !== i);
+    return {
+      path: doc.path,
+      reference: refs.map((r) => r.path),
+      rows: refs.length ? keyness(doc.counts, mergeCounts(refs.map((r) => r.counts)), options) : [],
+    };
+  });
+}
+
+/** Top terms of a slice of a document (its level-1 or level-2 sections). */
+export interface SectionKeywords {
+  sectionId: string;
+  level: number;
+  heading: string;
+  keywords: RankedTerm[];
+}
+
+/** Sections of the given level (1 or 2; level 2 falls back to the level-1 section when it has no children). */
+export function sectionsAtLevel(sections: Section[], level: 1 | 2): Section[] {
+  if (level === 1) return sections;
+  return sections.flatMap((s) => (s.children.length ? s.children : [s]));
+}
+
+/**
+ * Key terms of each section. Phrases are learnt from the whole document; each
+ * section is ranked on its own terms (TF-IDF or TextRank as chosen).
+ */
+export function keywordsBySection(doc: PolicyDocument, level: 1 | 2 = 1, options: KeywordOptions = {}, segment: SegmentOptions = {}): SectionKeywords[] {
+  const text = keywordText(doc, segment);
+  const model = modelFor([text], options.phrases, options.phraseOptions);
+  const all = documentTerms(text, model, options);
+  return sectionsAtLevel(doc.sections, level).map((s) => {
+    const paragraphs = all.paragraphs.map((p) => p.filter((t) => t.start >= s.start && t.end <= s.end)).filter((p) => p.length);
+    const counts = countTerms(paragraphs.flat(), textLength(doc.source.text.slice(s.start, s.end)));
+    return { sectionId: s.id, level: s.level, heading: s.heading, keywords: rank({ path: text.path, paragraphs, counts }, options) };
+  });
+}

@@ -1,0 +1,182 @@
+/**
+ * Quoted terms and numbered slogans. Chinese policy language names its
+ * programmes in quotation marks (“四大突破攻坚行动”, “放管服”, “两个确立”); this
+ * lists every quoted term with its count, first position and section.
+ *
+ * Quote styles: “…”, ‘…’, 「…」, 『…』, ASCII "…" and '…' (ASCII single quotes
+ * only around text with a Chinese character, so apostrophes are left alone).
+ * A quote never spans a line break; an opening mark with no closing mark on its
+ * line is ignored. Nested quotes give both terms (“纠正‘四风’不能止步…” → the
+ * outer quote, and 四风).
+ *
+ * Classes (rules in `classifyQuoted`):
+ *  - `numbered`: a number word or digits + a measure word + at least one more
+ *    character (四大突破攻坚行动, 3个三年行动, 两个确立, 十一连冠, 15分钟健身圈),
+ *    optionally after a short lead (碳达峰十大行动);
+ *  - `number-led`: other terms that start with a numeral (三保障, 四风, 两山, 1+4,
+ *    一债一策); a leading year (2023中国…) does not count;
+ *  - `term`: every other quoted term (放管服, 老字号, 链长制);
+ *  - `single-char`: one character (“进”, “稳”) — not a term, hidden by default;
+ *  - `sentence`: sentence punctuation inside (，。；！？：) or more than 40
+ *    characters — a quoted sentence, not a term, hidden by default.
+ *
+ * Pure text: no jieba.
+ */
+import type { SourceText } from '../io/read.js';
+import { sourcePosition } from '../io/read.js';
+import type { PolicyDocument } from '../structure/types.js';
+import { sectionRefAt } from './section-path.js';
+
+export type QuoteStyle = '“”' | '‘’' | '「」' | '『』' | '""' | "''";
+export type QuotedClass = 'numbered' | 'number-led' | 'term' | 'single-char' | 'sentence';
+
+export interface QuoteMatch {
+  /** Text between the marks. */
+  term: string;
+  /** Offsets of the text between the marks (the marks are at start−1 and end). */
+  start: number;
+  end: number;
+  style: QuoteStyle;
+}
+
+const PAIRS: Array<[string, string, QuoteStyle]> = [
+  ['“', '”', '“”'],
+  ['‘', '’', '‘’'],
+  ['「', '」', '「」'],
+  ['『', '』', '『』'],
+];
+
+/** Every quoted span of `text`, in order of position. */
+export function findQuotes(text: string): QuoteMatch[] {
+  const out: QuoteMatch[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    for (const [open, close, style] of PAIRS) {
+      let from = 0;
+      for (;;) {
+        const o = line.indexOf(open, from);
+        if (o < 0) break;
+        const c = line.indexOf(close, o + 1);
+        if (c < 0) break;
+        const reopen = line.indexOf(open, o + 1);
+        if (reopen >= 0 && reopen < c) {
+          from = reopen; // unmatched opening mark: start again at the next one
+          continue;
+        }
+        if (c > o + 1) out.push({ term: line.slice(o + 1, c), start: lineStart + o + 1, end: lineStart + c, style });
+        from = c + 1;
+      }
+    }
+    // ASCII quotes: the same mark opens and closes, so pair them in order
+    asciiPairs(line, '"', () => true, lineStart, '""', out);
+    asciiPairs(line, "'", (inner, before) => /\p{Script=Han}/u.test(inner) && !/[A-Za-z]$/.test(before), lineStart, "''", out);
+    lineStart += line.length + 1;
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function asciiPairs(line: string, mark: string, ok: (inner: string, before: string) => boolean, base: number, style: QuoteStyle, out: QuoteMatch[]): void {
+  let from = 0;
+  for (;;) {
+    const o = line.indexOf(mark, from);
+    if (o < 0) return;
+    const c = line.indexOf(mark, o + 1);
+    if (c < 0) return;
+    const inner = line.slice(o + 1, c);
+    if (inner && ok(inner, line.slice(0, o))) {
+      out.push({ term: inner, start: base + o + 1, end: base + c, style });
+      from = c + 1;
+    } else from = o + 1;
+  }
+}
+
+const CN_DIGITS = '零〇一二两三四五六七八九十百千万双';
+/** Digits: at most 3, so a year (2023年…) is not a slogan number. */
+const NUMERAL = `(?:\\d{1,3}|[${CN_DIGITS}]+)`;
+/** Measure words (and 大, as in 四大) that follow the number of a numbered slogan. */
+export const SLOGAN_MEASURES = ['分钟', '公里', '小时', '方面', '个', '大', '项', '条', '张', '件', '种', '类', '批', '场', '次', '连', '支', '座', '家', '所', '位', '名', '届', '轮', '级', '步', '道', '片', '块', '对', '年', '型', '化', '域', '区', '心', '线'];
+const NUMBERED = new RegExp(`^(?:[^${CN_DIGITS}\\d]{1,4})?${NUMERAL}(?:${SLOGAN_MEASURES.join('|')})\\p{Script=Han}`, 'u');
+const NUMBER_LED = new RegExp(`^(?:\\d+(?:\\+\\d+)+|[${CN_DIGITS}]|\\d{1,3}(?!\\d))`, 'u');
+const SENTENCE_PUNCT = /[，。；！？：,;!?]/;
+
+/** Longest quoted text still taken as a term. */
+export const MAX_TERM_CHARS = 40;
+
+export function isNumberedSlogan(term: string): boolean {
+  return NUMBERED.test(term);
+}
+
+export function classifyQuoted(term: string): QuotedClass {
+  const chars = [...term.trim()];
+  if (chars.length <= 1) return 'single-char';
+  if (SENTENCE_PUNCT.test(term) || chars.length > MAX_TERM_CHARS) return 'sentence';
+  if (isNumberedSlogan(term)) return 'numbered';
+  if (NUMBER_LED.test(term)) return 'number-led';
+  return 'term';
+}
+
+export interface Slogan {
+  term: string;
+  class: QuotedClass;
+  /** Times it is quoted. */
+  count: number;
+  /** Times the text contains it at all, quoted or not. */
+  mentions: number;
+  /** Offset (in the normalised text) of its first quoted occurrence, and line/column in the original file. */
+  first: number;
+  line: number;
+  column: number;
+  /** Section of the first occurrence: dotted id and heading path (null/[] without a document model). */
+  sectionId: string | null;
+  sectionPath: string[];
+  styles: QuoteStyle[];
+  /** Offsets of every quoted occurrence. */
+  offsets: number[];
+}
+
+export interface SloganOptions {
+  /** Also list single characters and quoted sentences. Default false. */
+  all?: boolean;
+}
+
+function sourceOf(input: SourceText | PolicyDocument): { source: SourceText; doc: PolicyDocument | null } {
+  return 'source' in input ? { source: input.source, doc: input } : { source: input, doc: null };
+}
+
+/** Every quoted term of a report, in order of first appearance. */
+export function extractSlogans(input: SourceText | PolicyDocument, options: SloganOptions = {}): Slogan[] {
+  const { source, doc } = sourceOf(input);
+  const byTerm = new Map<string, Slogan>();
+  for (const q of findQuotes(source.text)) {
+    let s = byTerm.get(q.term);
+    if (!s) {
+      const pos = sourcePosition(source, q.start);
+      s = {
+        term: q.term,
+        class: classifyQuoted(q.term),
+        count: 0,
+        mentions: countSubstring(source.text, q.term),
+        first: q.start,
+        line: pos.line,
+        column: pos.column,
+        ...sectionRefAt(doc, q.start),
+        styles: [],
+        offsets: [],
+      };
+      byTerm.set(q.term, s);
+    }
+    s.count++;
+    s.offsets.push(q.start);
+    if (!s.styles.includes(q.style)) s.styles.push(q.style);
+  }
+  const all = [...byTerm.values()].sort((a, b) => a.first - b.first);
+  return options.all ? all : all.filter((s) => s.class !== 'single-char' && s.class !== 'sentence');
+}
+
+/** Non-overlapping occurrences of `needle` in `text`. */
+export function countSubstring(text: string, needle: string): number {
+  if (!needle) return 0;
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}

@@ -1,0 +1,104 @@
+/**
+ * The document model: section structure, roles, years, headline passages,
+ * sentences and metadata of a report. Fast (no segmentation). See docs/structure.md.
+ */
+import { readSource, type ReadOptions } from '../io/read.js';
+import { structureDocument, type StructureOverrides } from './build.js';
+import type { Passage, PolicyDocument, Section, Span } from './types.js';
+
+export * from './types.js';
+export { structureDocument, type StructureOverrides } from './build.js';
+export { splitSentences } from './sentences.js';
+export { chineseNumber, chineseYear } from './numerals.js';
+
+/** Reads, normalises and structures one report. */
+export async function readDocument(path: string, options: ReadOptions & StructureOverrides = {}): Promise<PolicyDocument> {
+  const { place, year, ...read } = options;
+  const source = await readSource(path, read);
+  return structureDocument(source, { place, year });
+}
+
+const within = (s: Span, offset: number) => offset >= s.start && offset < s.end;
+
+/** True when `offset` lies in front matter, back matter or a caption inside the body. */
+export function isOutsideBody(doc: PolicyDocument, offset: number): boolean {
+  return doc.frontMatter.some((s) => within(s, offset)) || doc.backMatter.some((s) => within(s, offset)) || (doc.asides ?? []).some((s) => within(s, offset));
+}
+
+/** The sections holding `offset`, level 1 first; [] in front/back matter, captions and the opening. */
+export function sectionPathAt(doc: PolicyDocument, offset: number): Section[] {
+  if (isOutsideBody(doc, offset)) return [];
+  const path: Section[] = [];
+  let level: Section[] = doc.sections;
+  for (;;) {
+    const s = findSpan(level, offset);
+    if (!s) return path;
+    path.push(s);
+    level = s.children;
+  }
+}
+
+/** The innermost section holding `offset`, or null. */
+export function sectionAt(doc: PolicyDocument, offset: number): Section | null {
+  const p = sectionPathAt(doc, offset);
+  return p[p.length - 1] ?? null;
+}
+
+/** The sentence holding `offset` (the nearest one before it when `offset` falls between sentences). */
+export function sentenceAt(doc: PolicyDocument, offset: number): Span & { text: string } {
+  const ss = doc.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid]!.start <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const s = ss[best] ?? { start: 0, end: 0 };
+  return { start: s.start, end: s.end, text: doc.source.text.slice(s.start, s.end) };
+}
+
+/** The headline passage (targets / results) holding `offset`, or null. */
+export function passageAt(doc: PolicyDocument, offset: number): Passage | null {
+  return doc.passages.find((p) => within(p, offset)) ?? null;
+}
+
+/** Every section in document order (depth first). */
+export function flattenSections(sections: Section[]): Section[] {
+  const out: Section[] = [];
+  const walk = (s: Section) => {
+    out.push(s);
+    s.children.forEach(walk);
+  };
+  sections.forEach(walk);
+  return out;
+}
+
+/** The section with a dotted id ("2.3.1"), or null. */
+export function sectionById(doc: PolicyDocument, id: string): Section | null {
+  return flattenSections(doc.sections).find((s) => s.id === id) ?? null;
+}
+
+/** Text of a span of the document. */
+export function spanText(doc: PolicyDocument, span: Span): string {
+  return doc.source.text.slice(span.start, span.end);
+}
+
+function findSpan(list: Section[], offset: number): Section | null {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}
+
+export type { ReadOptions };
+export { outlineOf, outlineRows, infoRow, charCount, type Outline, type OutlineNode, type OutlinePassage } from './outline.js';

@@ -1,0 +1,237 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSource, type SourceText } from '../src/io/read.js';
+import type { Token } from '../src/segment/segment.js';
+import { boilerplateWords } from '../src/segment/stopwords.js';
+import {
+  applyPhrases,
+  chiSquare1P,
+  corpusKeyness,
+  countTerms,
+  documentTerms,
+  extractKeywords,
+  g2,
+  isBoilerplate,
+  isContentTerm,
+  isNumberToken,
+  keyness,
+  keywordText,
+  learnPhrases,
+  logRatio,
+  parseIdf,
+  signedG2,
+  textRank,
+  tfidfRank,
+  type KeywordText,
+  type Term,
+} from '../src/extract/keywords/index.js';
+import { termFrequencyTable } from '../src/extract/frequency-table.js';
+import { BUNDLED, SHARED_CORPUS, runCli } from './helpers/cli.js';
+
+/** Builds a token stream from "word/tag" items; "|" marks a break (punctuation). */
+function stream(spec: string): Token[] {
+  const out: Token[] = [];
+  let pos = 0;
+  for (const item of spec.split(' ')) {
+    if (item === '|') {
+      out.push({ word: '，', tag: 'x', start: pos, end: pos + 1 });
+      pos += 1;
+      continue;
+    }
+    const [word, tag] = item.split('/') as [string, string];
+    out.push({ word, tag, start: pos, end: pos + word.length });
+    pos += word.length;
+  }
+  return out;
+}
+
+describe('ranking rules: which tokens are terms', () => {
+  it('keeps nouns and verbal nouns, drops numbers, single characters, stop words and boilerplate', () => {
+    expect(isContentTerm({ word: '螺蛳粉', tag: 'n' })).toBe(true);
+    expect(isContentTerm({ word: '招商引资', tag: 'vn' })).toBe(true);
+    expect(isContentTerm({ word: '推进', tag: 'v' })).toBe(false);
+    expect(isContentTerm({ word: '建设', tag: 'vn' })).toBe(false); // boilerplate
+    expect(isContentTerm({ word: '建设', tag: 'vn' }, { keepBoilerplate: true })).toBe(true);
+    expect(isContentTerm({ word: '2.8%', tag: 'm' })).toBe(false);
+    expect(isContentTerm({ word: '城', tag: 'n' })).toBe(false);
+    expect(isContentTerm({ word: '获评', tag: 'v' })).toBe(false); // plain verbs are not terms
+    expect(isContentTerm({ word: '，', tag: 'x' })).toBe(false);
+    expect(isContentTerm({ word: '这是', tag: 'x' })).toBe(false);
+    expect(isContentTerm({ word: '企稳', tag: 'x' })).toBe(true); // HMM word
+  });
+
+  it('treats numerals, scope words and boilerplate compounds as non-terms', () => {
+    expect(isNumberToken('三年', 'm')).toBe(true);
+    expect(isNumberToken('二十大', 'nrt')).toBe(true);
+    expect(isNumberToken('5G', 'eng')).toBe(false);
+    expect(isBoilerplate('大力开展')).toBe(true);
+    expect(isBoilerplate('全市')).toBe(true);
+    expect(isBoilerplate('常态化')).toBe(true);
+    expect(isBoilerplate('螺蛳粉')).toBe(false);
+  });
+
+  it('TF-IDF: log tf by default, raw tf as jieba; unknown words get the median IDF', () => {
+    const idf = parseIdf('甲乙 10\n丙丁 2\n戊己 6\n');
+    expect(idf.median).toBe(6);
+    const counts = countTerms(
+      [...Array(12).fill({ word: '丙丁', tag: 'n' }), ...Array(2).fill({ word: '甲乙', tag: 'n' }), { word: '未知词', tag: 'n' }],
+      1000,
+    );
+    const raw = tfidfRank(counts, 'raw', idf);
+    expect(raw[0]!.term).toBe('丙丁'); // 12 × 2 = 24 > 2 × 10
+    expect(raw[0]!.weight).toBeCloseTo((12 / 15) * 2, 6);
+    const log = tfidfRank(counts, 'log', idf);
+    expect(log.map((r) => r.term)).toEqual(['甲乙', '丙丁', '未知词']); // (1+ln2)·10 > (1+ln12)·2 > 1·6
+    expect(log[2]!.weight).toBeCloseTo(6, 6);
+    expect(log[1]!.per10k).toBeCloseTo(120, 6);
+  });
+
+  it('TextRank ranks the hub of the co-occurrence graph first', () => {
+    const t = (w: string): Term => ({ word: w, tag: 'n', start: 0, end: 0 });
+    const paras = [[t('中心'), t('甲方')], [t('中心'), t('乙方')], [t('中心'), t('丙方')], [t('丁方'), t('中心')]];
+    const ranked = textRank(paras, countTerms(paras.flat(), 100), { window: 2 });
+    expect(ranked[0]!.term).toBe('中心');
+    expect(ranked[0]!.weight).toBe(1);
+  });
+});
+
+describe('phrase merging', () => {
+  const filler = (i: number) => `其他${'甲乙丙丁戊己庚辛'[i % 8]}/n 工作${i}/n`;
+  it('merges pairs that recur together, never across punctuation, never from one occurrence', () => {
+    const lines: Token[] = [];
+    const parts = [
+      '营商环境/n 攻坚/vn | 柳州/ns 螺蛳/n 粉/n',
+      '营商环境/n 攻坚/vn | 柳州/ns 螺蛳/n 粉/n',
+      '营商环境/n 攻坚/vn | 螺蛳/n 粉/n 产业园/n',
+      '营商环境/n | 攻坚/vn 稀有/n 组合/n',
+    ];
+    let spec = parts.join(' | ');
+    for (let i = 0; i < 60; i++) spec += ' | ' + filler(i);
+    lines.push(...stream(spec));
+    const model = learnPhrases([lines]);
+    const phrases = model.phrases.map((p) => p.phrase);
+    expect(phrases).toContain('营商环境攻坚');
+    expect(phrases).toContain('螺蛳粉');
+    expect(phrases).not.toContain('稀有组合'); // seen once
+    const merged = applyPhrases(stream('营商环境/n 攻坚/vn | 营商环境/n | 攻坚/vn'), model).map((t) => t.word);
+    expect(merged).toEqual(['营商环境攻坚', '，', '营商环境', '，', '攻坚']); // not across the comma
+    const three = applyPhrases(stream('柳州/ns 螺蛳/n 粉/n'), model);
+    expect(three.map((t) => t.word)).toContain('柳州螺蛳粉');
+    expect(three.find((t) => t.word === '柳州螺蛳粉')!.parts).toEqual(['柳州', '螺蛳', '粉']);
+  });
+
+  it('does not start a phrase with boilerplate or a plain verb, nor end it with boilerplate', () => {
+    let spec = '';
+    for (let i = 0; i < 6; i++) spec += '推进/v 产业园/n | 成为/v 全国/n | 产业园/n 建设/vn | ';
+    for (let i = 0; i < 40; i++) spec += filler(i) + ' | ';
+    const model = learnPhrases([stream(spec.trim().replace(/ \|$/, ''))]);
+    expect(model.phrases.map((p) => p.phrase)).toEqual([]);
+  });
+});
+
+describe('keyness arithmetic (G², log ratio)', () => {
+  // hand-computed: a=10 b=5 c=90 d=195, N=300; E = 5, 10, 95, 190
+  // G² = 2[10 ln 2 + 5 ln 0.5 + 90 ln(90/95) + 195 ln(195/190)] = 7.32981
+  it('matches a hand-computed 2×2 table', () => {
+    expect(g2({ a: 10, b: 5, c: 90, d: 195 })).toBeCloseTo(7.32981, 4);
+    expect(signedG2({ a: 10, b: 5, c: 90, d: 195 })).toBeCloseTo(7.32981, 4);
+    expect(signedG2({ a: 5, b: 10, c: 195, d: 90 })).toBeCloseTo(-7.32981, 4);
+    expect(g2({ a: 1, b: 2, c: 99, d: 198 })).toBeCloseTo(0, 10); // same rate both sides
+    expect(logRatio(10, 100, 5, 200)).toBeCloseTo(2, 10); // 10% vs 2.5%
+    expect(logRatio(0, 100, 4, 200)).toBeCloseTo(Math.log2(0.005 / 0.02), 10); // zero → 0.5
+    expect(chiSquare1P(3.841)).toBeCloseTo(0.05, 3);
+    expect(chiSquare1P(10.828)).toBeCloseTo(0.001, 4);
+  });
+
+  it('Williams correction divides G² by q', () => {
+    const t = { a: 10, b: 5, c: 90, d: 195 };
+    const n = 300;
+    const q = 1 + ((n / 15 + n / 285 - 1) * (n / 100 + n / 200 - 1)) / (6 * n);
+    expect(g2(t, 'williams')).toBeCloseTo(g2(t) / q, 10);
+  });
+
+  it('ranks the terms of a target against a reference, over-used first', () => {
+    const mk = (entries: Array<[string, number]>) => {
+      const terms = entries.flatMap(([w, n]) => Array(n).fill({ word: w, tag: 'n', start: 0, end: 0 }));
+      return countTerms(terms, 1000);
+    };
+    const target = mk([['疫情', 10], ['经济', 90]]);
+    const reference = mk([['经济', 195], ['改革', 5]]);
+    const rows = keyness(target, reference);
+    expect(rows[0]!.term).toBe('疫情');
+    expect(rows[0]!.direction).toBe('target');
+    const reform = rows.find((r) => r.term === '改革')!;
+    expect(reform.g2).toBeLessThan(0);
+    expect(reform.direction).toBe('reference');
+    expect(rows.indexOf(reform)).toBeGreaterThan(0);
+    expect(rows[0]!.target).toBe(10);
+    expect(rows[0]!.reference).toBe(0);
+  });
+});
+
+describe('bundled report', () => {
+  let text: KeywordText;
+  beforeAll(async () => {
+    text = keywordText(await readSource(BUNDLED));
+  });
+
+  it('top 20 keywords: no boilerplate, no number, no single character; the report’s places, industries, programmes', () => {
+    const top = extractKeywords(text, { top: 20 });
+    expect(top).toHaveLength(20);
+    const boiler = boilerplateWords();
+    for (const k of top) {
+      expect(boiler.has(k.term), k.term).toBe(false);
+      expect(/\d/.test(k.term), k.term).toBe(false);
+      expect([...k.term].length, k.term).toBeGreaterThan(1);
+      expect(k.count).toBeGreaterThan(0);
+    }
+    const terms = top.map((k) => k.term);
+    for (const expected of ['柳州', '乡村振兴', '柳州螺蛳粉', '新能源汽车', '三江', '鹿寨']) expect(terms).toContain(expected);
+    expect(top.some((k) => k.tag === 'phrase')).toBe(true); // phrases ranked beside words
+  });
+
+  it('keeps boilerplate when asked, and TextRank gives the same rules', () => {
+    const kept = extractKeywords(text, { top: 20, keepBoilerplate: true, tf: 'raw' }).map((k) => k.term);
+    expect(kept.some((t) => boilerplateWords().has(t))).toBe(true);
+    const tr = extractKeywords(text, { top: 20, method: 'textrank' });
+    expect(tr[0]!.weight).toBe(1);
+    expect(tr.some((k) => boilerplateWords().has(k.term) || /\d/.test(k.term))).toBe(false);
+  });
+
+  it('freq --top: the most frequent content terms, with per-10k rates', () => {
+    const terms = documentTerms(text, learnPhrases([text.lines.flat()]));
+    const table = termFrequencyTable([{ path: text.path, counts: terms.counts }], undefined, 5);
+    expect(table.terms).toHaveLength(5);
+    expect(table.terms[0]).toBe('柳州');
+    const row = table.documents[0]!;
+    expect(row.counts[0]).toBe(terms.counts.counts.get('柳州'));
+    expect(row.per10k[0]).toBeCloseTo((row.counts[0]! / row.chars) * 10000, 2);
+    expect(row.counts).toEqual([...row.counts].sort((a, b) => b - a));
+  });
+
+  it('CLI: keywords --format json on the bundled report', () => {
+    const r = runCli(['keywords', '--format', 'json', '--top', '5']);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.documents[0].keywords).toHaveLength(5);
+    expect(json.documents[0].keywords[0]).toMatchObject({ term: '柳州', count: expect.any(Number), weight: expect.any(Number) });
+  });
+});
+
+describe.skipIf(!existsSync(SHARED_CORPUS))('keyness on real report pairs', () => {
+  const read = (name: string): Promise<SourceText> => readSource(join(SHARED_CORPUS, name));
+  it('2020 vs 2019: 疫情 among the top 5', async () => {
+    const [r] = corpusKeyness([await read('national-2020.txt')], [await read('national-2019.txt')]);
+    const rank = r!.rows.findIndex((x) => x.term === '疫情') + 1;
+    expect(rank).toBeGreaterThan(0);
+    expect(rank).toBeLessThanOrEqual(5);
+  });
+  it('2024 vs 2023: 高质量发展 among the top 10', async () => {
+    const [r] = corpusKeyness([await read('national-2024.txt')], [await read('national-2023.txt')]);
+    const rank = r!.rows.findIndex((x) => x.term === '高质量发展') + 1;
+    expect(rank).toBeGreaterThan(0);
+    expect(rank).toBeLessThanOrEqual(10);
+    expect(r!.rows[0]!.g2).toBeGreaterThan(0);
+  });
+});
