@@ -254,10 +254,10 @@ describe('batch', () => {
     expect(text.trimEnd().split('\n').map((l) => (JSON.parse(l) as { place: string }).place)).toEqual(['梧州市']);
   }, 60_000);
 
-  it('CLI: usage errors exit 2 before any work', () => {
-    expect(runCli(['batch', '--resume', input]).status).toBe(2);
-    expect(runCli(['batch']).status).toBe(2);
-    expect(runCli(['batch', input, '--jobs', '0']).status).toBe(2);
+  it('CLI: usage errors exit 2 before any work', async () => {
+    expect((await runCli(['batch', '--resume', input])).status).toBe(2);
+    expect((await runCli(['batch'])).status).toBe(2);
+    expect((await runCli(['batch', input, '--jobs', '0'])).status).toBe(2);
   });
 
   it('CLI: SIGINT keeps complete rows only, exits 130, and --resume finishes the job', async () => {
@@ -285,7 +285,7 @@ describe('batch', () => {
     const figures = readCsv(join(out, 'figures.csv'));
     for (const d of docs) expect(figures.filter((f) => f.path === d.path).length).toBe(Number(d.figures));
 
-    const resumed = runCli(['batch', many, '--out', out, '--resume']);
+    const resumed = await runCli(['batch', many, '--out', out, '--resume']);
     // exit 1: empty.txt failed (again); everything else is done
     expect(resumed.status, resumed.stderr).toBe(1);
     expect(resumed.stderr).toContain('empty.txt: is empty');

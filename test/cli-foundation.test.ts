@@ -1,29 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { BIN, SHARED_CORPUS, runCli, tempDir, writeFixture } from './helpers/cli.js';
+import { runInProcess } from './helpers/in-process.js';
 import { existsSync, readFileSync } from 'node:fs';
 
 describe('policytext tokens', () => {
-  it('prints segmented text, one line per input line, for files and stdin (-)', () => {
+  it('prints segmented text, one line per input line, for files and stdin (-)', async () => {
     const dir = tempDir();
     const file = writeFixture(dir, 'r.txt', '地区生产总值增长2.8%。\n社会消费品零售总额1296亿元。\n');
-    const r = runCli(['tokens', file, '-'], { input: '城镇新增就业5.6万人。' });
+    const r = await runInProcess(['tokens', file, '-'], { input: '城镇新增就业5.6万人。' });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('地区生产总值 增长 2.8% 。\n社会消费品零售总额 1296亿元 。\n城镇新增就业 5.6万人 。\n');
   });
 
-  it('prints word/POS pairs with --tag', () => {
-    const r = runCli(['tokens', '--tag', '-'], { input: '增长2.8%' });
+  it('prints word/POS pairs with --tag', async () => {
+    const r = await runInProcess(['tokens', '--tag', '-'], { input: '增长2.8%' });
     expect(r.stdout.trim()).toBe('增长/v 2.8%/m');
   });
 
-  it('prints a frequency table (CSV here; the JSON payload shape is checked through analyze)', () => {
+  it('prints a frequency table (CSV here; the JSON payload shape is checked through analyze)', async () => {
     const dir = tempDir();
     const file = writeFixture(dir, 'r.txt', '产业发展，产业升级，产业集群。');
-    const csv = runCli(['tokens', '--freq', '2', '--format', 'csv', file]);
+    const csv = await runInProcess(['tokens', '--freq', '2', '--format', 'csv', file]);
     expect(csv.status).toBe(0);
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toBe('path,token,tag,count,per10k');
@@ -31,17 +32,17 @@ describe('policytext tokens', () => {
     expect(lines).toHaveLength(3);
   });
 
-  it('uses a user dictionary given with --dict (BOM, CRLF, no frequency)', () => {
+  it('uses a user dictionary given with --dict (BOM, CRLF, no frequency)', async () => {
     const dir = tempDir();
     const dict = writeFixture(dir, 'user.txt', '\ufeff嗦粉经济\r\n龙城笔阵 nz\r\n');
-    const r = runCli(['tokens', '--dict', dict, '-'], { input: '大力发展嗦粉经济，打响龙城笔阵品牌。' });
+    const r = await runInProcess(['tokens', '--dict', dict, '-'], { input: '大力发展嗦粉经济，打响龙城笔阵品牌。' });
     expect(r.status).toBe(0);
     expect(r.stdout.split(' ')).toEqual(expect.arrayContaining(['嗦粉经济', '龙城笔阵']));
   });
 });
 
 describe('bad input', () => {
-  it('reports each bad input in one line, processes the good ones, and exits 1', () => {
+  it('reports each bad input in one line, processes the good ones, and exits 1', async () => {
     const dir = tempDir();
     const good = writeFixture(dir, 'good.txt', '地区生产总值增长5%。');
     const empty = writeFixture(dir, 'empty.txt', '');
@@ -53,7 +54,7 @@ describe('bad input', () => {
     const emptyDir = join(dir, 'nothing');
     mkdirSync(emptyDir);
     const missing = join(dir, 'missing.txt');
-    const r = runCli(['tokens', empty, good, blank, nul, pdf, zip, junk, emptyDir, missing, '--max-size', '1']);
+    const r = await runInProcess(['tokens', empty, good, blank, nul, pdf, zip, junk, emptyDir, missing, '--max-size', '1']);
     expect(r.status).toBe(1);
     expect(r.stdout.trim()).toBe('地区生产总值 增长 5% 。');
     const errors = r.stderr.trim().split('\n');
@@ -70,34 +71,41 @@ describe('bad input', () => {
     expect(r.stderr).toContain(`${missing}: no such file or directory`);
   });
 
-  it('rejects a file over --max-size', () => {
+  it('rejects a file over --max-size', async () => {
     const dir = tempDir();
     const big = writeFixture(dir, 'big.txt', '增长。'.repeat(200_000));
-    const r = runCli(['tokens', '--max-size', '0.5', big]);
+    const r = await runInProcess(['tokens', '--max-size', '0.5', big]);
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(/big\.txt: is 1\.7 MiB, over the 0\.5 MiB limit/);
   });
 
-  it('rejects an unreadable file when not running as root', () => {
+  it('rejects an unreadable file when not running as root', async () => {
     if (process.getuid?.() === 0) return; // root reads everything; the permission path is covered by the message table
     const dir = tempDir();
     const file = writeFixture(dir, 'locked.txt', '内容。');
     chmodSync(file, 0o000);
-    const r = runCli(['tokens', file]);
+    const r = await runInProcess(['tokens', file]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('permission denied');
   });
 
-  it('exits 2 with a message on a usage error', () => {
-    const r = runCli(['tokens', '--format', 'xml']);
+  it('exits 2 with a message on a usage error', async () => {
+    const r = await runInProcess(['tokens', '--format', 'xml']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/format/);
   });
 
-  it('exits quietly when the reader closes the pipe', () => {
+  it('exits quietly when the reader closes the pipe', async () => {
     const dir = tempDir();
     const long = writeFixture(dir, 'long.txt', '地区生产总值增长5%，规上工业增加值增长6%。\n'.repeat(20_000));
-    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" tokens "${long}" | head -n 1`], { encoding: 'utf8' });
+    const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" tokens "${long}" | head -n 1`]);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
     expect(r.stdout.trim()).toBe('地区生产总值 增长 5% ， 规上工业增加值 增长 6% 。');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -105,12 +113,12 @@ describe('bad input', () => {
 });
 
 describe('encodings end to end', () => {
-  it('reads a GBK file like its UTF-8 twin', () => {
+  it('reads a GBK file like its UTF-8 twin', async () => {
     const dir = tempDir();
     const text = '二、2024年工作安排\n今年的目标是：地区生产总值增长4%以上。\n';
     const utf8 = writeFixture(dir, 'a.txt', text);
     const gbk = writeFixture(dir, 'b.txt', iconv.encode(text, 'gbk'));
-    const out = runCli(['tokens', utf8, gbk]).stdout.trim().split('\n');
+    const out = (await runInProcess(['tokens', utf8, gbk])).stdout.trim().split('\n');
     expect(out).toHaveLength(4);
     expect(out.slice(2)).toEqual(out.slice(0, 2));
   });
@@ -126,8 +134,8 @@ describe('encodings end to end', () => {
 });
 
 describe('analyze', () => {
-  it('analyses the bundled report when given no file', () => {
-    const r = runCli(['analyze', '--format', 'json']);
+  it('analyses the bundled report when given no file', async () => {
+    const r = await runInProcess(['analyze', '--format', 'json']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.documents).toHaveLength(1);
@@ -135,9 +143,9 @@ describe('analyze', () => {
     expect(out.documents[0].tokens.chars).toBeGreaterThan(15000);
   });
 
-  it('prints --version and --help with examples', () => {
-    expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    const help = runCli(['tokens', '--help']);
+  it('prints --version and --help with examples', async () => {
+    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = await runCli(['tokens', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Examples:');
   });

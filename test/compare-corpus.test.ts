@@ -132,9 +132,9 @@ describe.skipIf(!existsSync(SHARED_CORPUS))('compare on ../shared/corpus', () =>
     expect(new Set(c.structure!.map((r) => `${r.from}→${r.to}`)).size).toBe(7);
   });
 
-  it('the command: markdown targets with ↑ ↓ and attainment, no colour off a terminal', () => {
+  it('the command: markdown targets with ↑ ↓ and attainment, no colour off a terminal', async () => {
     const files = [2022, 2023, 2024].map((y) => join(SHARED_CORPUS, `national-${y}.txt`));
-    const r = runCli(['compare', '--view', 'targets,attainment', '--headline', '--format', 'md', ...files]);
+    const r = await runCli(['compare', '--view', 'targets,attainment', '--headline', '--format', 'md', ...files]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('### Targets');
     expect(r.stdout).toMatch(/\| 国内生产总值 \| 5\.5%左右 \| 5%左右 ↓ \| 5%左右 \|/);

@@ -92,12 +92,12 @@ describe('bundled report (liuzhou-2024)', () => {
 describe('targets command', () => {
   it('prints headline figures as CSV with document fields', async () => {
     const { runCli } = await import('./helpers/cli.js');
-    const r = runCli(['targets', '--headline', '--kind', 'all', '--canonical', 'gdp', '--format', 'csv']);
+    const r = await runCli(['targets', '--headline', '--kind', 'all', '--canonical', 'gdp', '--format', 'csv']);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]!.startsWith('path,place,planYear,kind,year,headline,indicator,canonical')).toBe(true);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('地区生产总值增长');
-    expect(runCli(['targets', '--indicator', '(']).status).toBe(2);
+    expect((await runCli(['targets', '--indicator', '('])).status).toBe(2);
   });
 });

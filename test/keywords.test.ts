@@ -210,8 +210,8 @@ describe('bundled report', () => {
     expect(row.counts).toEqual([...row.counts].sort((a, b) => b - a));
   });
 
-  it('CLI: keywords --format json on the bundled report', () => {
-    const r = runCli(['keywords', '--format', 'json', '--top', '5']);
+  it('CLI: keywords --format json on the bundled report', async () => {
+    const r = await runCli(['keywords', '--format', 'json', '--top', '5']);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.documents[0].keywords).toHaveLength(5);

@@ -59,8 +59,8 @@ describe('freq --terms (text counts)', () => {
 });
 
 describe('CLI (no jieba on these paths)', () => {
-  it('kwic --format json: hits and counts per document', () => {
-    const r = runCli(['kwic', '螺蛳粉', '--format', 'json', '--window', '5']);
+  it('kwic --format json: hits and counts per document', async () => {
+    const r = await runCli(['kwic', '螺蛳粉', '--format', 'json', '--window', '5']);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     const doc = json.documents[0];

@@ -30,12 +30,20 @@ Exit codes: 0 ok · 1 some input could not be processed (the rest was) · 2 usag
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  // A closed pipe (policytext tokens x | head) is a normal way to stop reading: exit quietly.
+let pipeHandlerInstalled = false;
+
+/** A closed pipe (policytext tokens x | head) is a normal way to stop reading: exit quietly. */
+function exitQuietlyOnClosedPipe(): void {
+  if (pipeHandlerInstalled) return;
+  pipeHandlerInstalled = true;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  exitQuietlyOnClosedPipe();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

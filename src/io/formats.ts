@@ -3,8 +3,8 @@
  * HTML goes through html-to-text (a real parser: scripts, styles and hidden
  * markup vanish; block elements become line breaks). .docx goes through mammoth.
  */
-import { convert } from 'html-to-text';
-import mammoth from 'mammoth';
+// html-to-text and mammoth are loaded on first use: importing them costs over a second of
+// start-up on this class of machine, and most inputs are plain text.
 
 export type SourceFormat = 'text' | 'html' | 'docx';
 
@@ -23,7 +23,8 @@ export function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text.slice(0, 1024));
 }
 
-export function htmlToText(html: string): string {
+export async function htmlToText(html: string): Promise<string> {
+  const { convert } = await import('html-to-text');
   return convert(html, {
     wordwrap: false,
     preserveNewlines: false,
@@ -45,6 +46,7 @@ export function htmlToText(html: string): string {
 }
 
 export async function docxToText(buf: Buffer): Promise<string> {
+  const mammoth = (await import('mammoth')).default;
   const result = await mammoth.extractRawText({ buffer: buf });
   return result.value;
 }

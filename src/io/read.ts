@@ -81,7 +81,7 @@ export async function sourceFromBytes(name: string, buf: Buffer, options: ReadOp
     if (format === 'text' && looksLikeHtml(original)) format = 'html';
     if (format === 'html') {
       try {
-        original = htmlToText(original);
+        original = await htmlToText(original);
       } catch (err) {
         // e.g. thousands of nested elements overflow the HTML parser's stack
         throw new InputError(name, 'undecodable', `is HTML that cannot be converted to text (${oneLine(err)})`);

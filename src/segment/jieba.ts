@@ -49,7 +49,8 @@ export function ensureJieba(options: JiebaOptions = {}): NodeJieba {
   const wanted = options.userDicts ?? [];
   if (jieba) {
     for (const path of wanted.filter((p) => !loadedWith.includes(p))) {
-      for (const entry of readUserDict(path)) jieba.insertWord(entry.word, entry.tag);
+      // the native binding rejects an undefined tag argument, so pass one only when the entry has it
+      for (const entry of readUserDict(path)) (entry.tag ? jieba.insertWord(entry.word, entry.tag) : jieba.insertWord(entry.word));
       loadedWith.push(path);
     }
     return jieba;

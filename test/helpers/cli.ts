@@ -1,5 +1,5 @@
 /** Runs the built CLI (bin/policytext.js → dist/) as a user would, capturing output and exit code. */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,15 +16,26 @@ export interface RunResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    input: options.input,
-    cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '0', ...options.env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+/**
+ * Runs the CLI in a child process without blocking the test worker: a synchronous spawn would
+ * stall vitest's worker RPC (it times out after 60 s of a blocked event loop on a loaded machine).
+ */
+export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '0', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.stdin.on('error', () => {}); // the command may exit before reading its input
+    child.stdin.end(options.input ?? '');
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A fresh temporary folder for fixtures a test writes itself. */

@@ -3,8 +3,10 @@ import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { ExitCode, InputError } from '../../errors.js';
 import { DEFAULT_MAX_BYTES } from '../../io/read.js';
-import { readListFile } from '../../batch/inputs.js';
-import { runBatch, summaryLine } from '../../batch/run.js';
+// The batch pipeline (archives, worker pool, writers) is imported when the command runs,
+// so other commands do not pay for loading it at start-up.
+type BatchRun = typeof import('../../batch/run.js');
+type BatchInputs = typeof import('../../batch/inputs.js');
 import { parsePositiveInt, parsePositiveNumber } from '../context.js';
 import { withDictOption, type DictOptions } from '../dict-option.js';
 
@@ -59,6 +61,7 @@ Examples:
     const all = [...inputs];
     for (const list of opts.from ?? []) {
       try {
+        const { readListFile } = (await import('../../batch/inputs.js')) as BatchInputs;
         all.push(...(await readListFile(list)));
       } catch (err) {
         if (err instanceof InputError) {
@@ -83,6 +86,7 @@ Examples:
     process.on('SIGINT', handlers.SIGINT);
     process.on('SIGTERM', handlers.SIGTERM);
     try {
+      const { runBatch, summaryLine } = (await import('../../batch/run.js')) as BatchRun;
       const summary = await runBatch({
         inputs: all,
         out: opts.out,
