@@ -99,3 +99,20 @@ describe('.docx', () => {
     expect(s.text).toBe('二、2024年工作安排\n地区生产总值增长4%以上。');
   });
 });
+
+describe('truncated UTF-8', () => {
+  it('keeps a UTF-8 report cut inside its last character, dropping only the partial character, with a note', async () => {
+    const bytes = Buffer.from('地区生产总值增长5%左右。今年', 'utf8');
+    const cut = bytes.subarray(0, bytes.length - 1); // inside 年
+    const s = await sourceFromBytes('cut.txt', cut);
+    expect(s.encoding).toBe('utf-8');
+    expect(s.text).toBe('地区生产总值增长5%左右。今');
+    expect(s.notes).toEqual(['ends inside a UTF-8 character (truncated file?); its last 2 bytes were dropped']);
+  });
+
+  it('does not treat invalid UTF-8 in the middle as truncation (it goes on to the GB18030 check)', () => {
+    const bytes = Buffer.concat([Buffer.from('增长', 'utf8'), Buffer.from([0xe5, 0x41]), Buffer.from('左右', 'utf8')]);
+    const r = decodeBytes(bytes);
+    expect(r.ok && r.encoding === 'utf-8').toBe(false);
+  });
+});

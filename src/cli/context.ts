@@ -99,6 +99,7 @@ export class CliContext {
         }
         throw err;
       }
+      for (const n of source.notes) this.note(`policytext: ${source.path}: ${n}`);
       await each(source);
     }
   }

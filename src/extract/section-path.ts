@@ -3,7 +3,7 @@
  * Uses the structure module's `sectionPathAt` (front/back matter and captions
  * are outside all sections). Pure: no segmentation.
  */
-import { sectionPathAt } from '../structure/index.js';
+import { sectionLabel, sectionPathAt } from '../structure/index.js';
 import type { PolicyDocument } from '../structure/types.js';
 
 export interface SectionRef {
@@ -16,5 +16,5 @@ export interface SectionRef {
 export function sectionRefAt(doc: PolicyDocument | null | undefined, offset: number): SectionRef {
   if (!doc) return { sectionId: null, sectionPath: [] };
   const chain = sectionPathAt(doc, offset);
-  return { sectionId: chain.length ? chain[chain.length - 1]!.id : null, sectionPath: chain.map((s) => s.heading) };
+  return { sectionId: chain.length ? chain[chain.length - 1]!.id : null, sectionPath: chain.map(sectionLabel) };
 }

@@ -14,7 +14,7 @@ import iconv from 'iconv-lite';
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: Encoding }
+  | { ok: true; text: string; encoding: Encoding; note?: string }
   | { ok: false; reason: 'binary' | 'undecodable'; detail: string };
 
 const MAGIC: Array<[string, number[]]> = [
@@ -59,9 +59,26 @@ export function decodeBytes(buf: Uint8Array): DecodeResult {
     return { ok: true, text: utf8, encoding: 'utf-8' };
   }
 
+  // A UTF-8 file cut off inside its last character (a truncated download) is still UTF-8:
+  // keep everything before the incomplete character and say so, rather than refuse the file.
+  const truncated = truncatedUtf8(buf);
+  if (truncated) return truncated;
+
   const gb = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
   if (looksLikeChinese(gb)) return { ok: true, text: gb, encoding: 'gb18030' };
   return { ok: false, reason: 'undecodable', detail: 'is neither valid UTF-8/UTF-16 nor plausible GB18030/GBK text' };
+}
+
+function truncatedUtf8(buf: Uint8Array): DecodeResult | null {
+  for (let cut = 1; cut <= 3 && cut < buf.length; cut++) {
+    const lead = buf[buf.length - cut]!;
+    if ((lead & 0xc0) === 0x80) continue; // a continuation byte: the character starts further back
+    if (lead < 0xc0) return null; // an ASCII byte cannot start an incomplete character
+    const text = strictUtf8(buf.subarray(0, buf.length - cut));
+    if (text === null || looksLikeBinaryText(text)) return null;
+    return { ok: true, text, encoding: 'utf-8', note: `ends inside a UTF-8 character (truncated file?); its last ${cut} byte${cut > 1 ? 's were' : ' was'} dropped` };
+  }
+  return null;
 }
 
 function strictUtf8(buf: Uint8Array): string | null {

@@ -26,6 +26,8 @@ export interface SourceText {
   text: string;
   /** For each UTF-16 unit of `text`, its index in `original`. */
   sourceOffsets: Int32Array;
+  /** Things the reader repaired or noticed (a truncated last character …), for the user; usually empty. */
+  notes: string[];
 }
 
 export interface ReadOptions {
@@ -64,6 +66,7 @@ export async function sourceFromBytes(name: string, buf: Buffer, options: ReadOp
   let format = formatOf(name);
   let original: string;
   let encoding: SourceText['encoding'];
+  const notes: string[] = [];
 
   if (format === 'docx') {
     if (sniffBinaryFormat(buf) !== 'a ZIP archive (or .docx)') throw new InputError(name, 'binary', 'is named .docx but is not a Word document');
@@ -78,6 +81,7 @@ export async function sourceFromBytes(name: string, buf: Buffer, options: ReadOp
     if (!decoded.ok) throw new InputError(name, decoded.reason, decoded.detail);
     encoding = decoded.encoding;
     original = decoded.text;
+    if (decoded.note) notes.push(decoded.note);
     if (format === 'text' && looksLikeHtml(original)) format = 'html';
     if (format === 'html') {
       try {
@@ -93,7 +97,7 @@ export async function sourceFromBytes(name: string, buf: Buffer, options: ReadOp
   if (text.trim().length === 0) {
     throw new InputError(name, 'empty', format === 'text' ? 'has no text (empty or whitespace only)' : `has no visible text (${format})`);
   }
-  return { path: name, format, encoding, bytes: buf.length, original, text, sourceOffsets };
+  return { path: name, format, encoding, bytes: buf.length, original, text, sourceOffsets, notes };
 }
 
 const lineStartsCache = new WeakMap<object, number[]>();

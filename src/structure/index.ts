@@ -39,6 +39,16 @@ export function sectionPathAt(doc: PolicyDocument, offset: number): Section[] {
 }
 
 /** The innermost section holding `offset`, or null. */
+/**
+ * How a section is named in paths and tables. A section the report opens without a heading
+ * has an empty `heading` (nothing to quote); it is shown as "(no heading: review 2023)" rather
+ * than an invented Chinese heading, so evidence never contains words the report does not have.
+ */
+export function sectionLabel(section: Pick<Section, 'heading' | 'implicit' | 'role' | 'year'>): string {
+  if (!section.implicit) return section.heading;
+  return `(no heading: ${section.role}${section.year !== null ? ` ${section.year}` : ''})`;
+}
+
 export function sectionAt(doc: PolicyDocument, offset: number): Section | null {
   const p = sectionPathAt(doc, offset);
   return p[p.length - 1] ?? null;

@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { analyzeSource, type Analysis } from '../../analyze.js';
 import type { Dataset } from '../../render/index.js';
+import type { Figure } from '../../extract/figure-types.js';
+import { sectionLabel } from '../../structure/index.js';
 import { CliContext, withCommonOptions, type CommonOptions } from '../context.js';
 import { withDictOption, type DictOptions } from '../dict-option.js';
 
@@ -31,23 +33,65 @@ Examples:
   });
 }
 
+/** Tables for people; JSON carries the whole Analysis (see README, "analyze"). CSV/JSONL: the first table. */
 function analysisTables(analyses: Analysis[]): Dataset[] {
   const documents: Dataset = {
     title: 'Documents',
     columns: [
       { key: 'path' },
+      { key: 'place' },
+      { key: 'planYear', header: 'plan', align: 'right' },
+      { key: 'reviewYear', header: 'review', align: 'right' },
       { key: 'encoding' },
       { key: 'chars', align: 'right' },
-      { key: 'paragraphs', align: 'right' },
+      { key: 'sentences', align: 'right' },
       { key: 'tokens', align: 'right' },
-      { key: 'distinctTokens', header: 'distinct', align: 'right' },
+      { key: 'figures', align: 'right' },
     ],
-    rows: analyses.map((a) => ({ path: a.path, encoding: a.encoding, ...a.tokens })),
+    rows: analyses.map((a) => ({
+      path: a.path,
+      place: a.metadata.place,
+      planYear: a.metadata.planYear,
+      reviewYear: a.metadata.reviewYear,
+      encoding: a.encoding,
+      chars: a.metadata.chars,
+      sentences: a.metadata.sentences,
+      tokens: a.tokens.tokens,
+      figures: a.figures.length,
+    })),
   };
-  const terms: Dataset = {
-    title: 'Top terms',
-    columns: [{ key: 'path' }, { key: 'token' }, { key: 'tag', header: 'POS' }, { key: 'count', align: 'right' }, { key: 'per10k', header: 'per 10k chars', align: 'right' }],
-    rows: analyses.flatMap((a) => a.tokens.topTerms.map((t) => ({ path: a.path, ...t }))),
+  const sections: Dataset = {
+    title: 'Sections (level 1)',
+    columns: [{ key: 'path' }, { key: 'section' }, { key: 'role' }, { key: 'year', align: 'right' }, { key: 'subsections', align: 'right' }, { key: 'share', header: '% of text', align: 'right' }],
+    rows: analyses.flatMap((a) =>
+      a.outline.map((s) => ({ path: a.path, section: s.implicit ? sectionLabel(s) : `${s.number ?? ''}${s.heading}`, role: s.role, year: s.year, subsections: s.children.length, share: s.share })),
+    ),
   };
-  return [documents, terms];
+  const headline: Dataset = {
+    title: 'Headline figures (targets and last year’s results)',
+    columns: [{ key: 'path' }, { key: 'kind' }, { key: 'year', align: 'right' }, { key: 'indicator' }, { key: 'figure', align: 'right' }, { key: 'canonical' }],
+    rows: analyses.flatMap((a) =>
+      a.figures
+        .filter((f) => f.headline)
+        .map((f) => ({ path: a.path, kind: f.kind, year: f.year, indicator: f.indicator, figure: figureAsWritten(f), canonical: f.canonical })),
+    ),
+  };
+  const keywords: Dataset = {
+    title: 'Key terms (TF-IDF, boilerplate left out)',
+    columns: [{ key: 'path' }, { key: 'rank', align: 'right' }, { key: 'term' }, { key: 'count', align: 'right' }, { key: 'weight', align: 'right' }],
+    rows: analyses.flatMap((a) => a.keywords.slice(0, 10).map((k, i) => ({ path: a.path, rank: i + 1, term: k.term, count: k.count, weight: Math.round(k.weight * 1000) / 1000 }))),
+  };
+  const slogans: Dataset = {
+    title: 'Numbered slogans',
+    columns: [{ key: 'path' }, { key: 'term' }, { key: 'count', align: 'right' }],
+    rows: analyses.flatMap((a) => a.slogans.filter((s) => s.class === 'numbered').map((s) => ({ path: a.path, term: s.term, count: s.count }))),
+  };
+  return [documents, sections, headline, keywords, slogans];
+}
+
+/** "4%以上", "6.5%-7%", "1296亿元", or the clause itself for a qualitative target. */
+function figureAsWritten(f: Figure): string {
+  if (f.value === null) return '—';
+  const range = f.valueMax !== null ? `${f.value}${f.unit === '%' ? '%' : ''}-${f.valueMax}` : String(f.value);
+  return `${range}${f.unit ?? ''}${f.qualifier ?? ''}`;
 }

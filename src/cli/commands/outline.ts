@@ -1,6 +1,6 @@
 /** `policytext outline`: the section tree of reports, with roles, years and sizes. */
 import { Command } from 'commander';
-import { outlineOf, outlineRows, structureDocument, type Outline } from '../../structure/index.js';
+import { outlineOf, outlineRows, sectionLabel, structureDocument, type Outline } from '../../structure/index.js';
 import type { Dataset } from '../../render/index.js';
 import { CliContext, parsePositiveInt, withCommonOptions, type CommonOptions } from '../context.js';
 import { withStructureOptions, type StructureCliOptions } from './structure-options.js';
@@ -52,7 +52,7 @@ function treeTable(o: Outline): Dataset {
   if (o.opening) extra('[opening]', len([o.opening]));
   for (const r of outlineRows(o)) {
     const indent = '  '.repeat(Number(r.level) - 1);
-    const label = r.implicit ? '(no heading)' : `${r.number ?? '· '}${r.heading}`;
+    const label = r.implicit ? sectionLabel(r as unknown as Parameters<typeof sectionLabel>[0]) : `${r.number ?? '· '}${r.heading}`;
     rows.push({ section: `${indent}${label}`, role: r.role, year: r.year, chars: r.chars, share: r.share, passages: r.passages });
   }
   if (o.backMatter.length) extra('[back matter]', len(o.backMatter));

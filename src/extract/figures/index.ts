@@ -7,6 +7,7 @@
 import type { Figure } from '../figure-types.js';
 import { sourcePosition } from '../../io/read.js';
 import type { Passage, PolicyDocument, Section } from '../../structure/types.js';
+import { sectionLabel } from '../../structure/index.js';
 import { classify } from './classify.js';
 import { splitClauses } from './clauses.js';
 import { canonicalOf } from './lexicon.js';
@@ -87,7 +88,7 @@ function toFigure(
     headline: placement.headline,
     text: sentence.slice(f.start, f.end),
     sentence,
-    section: path.map((s) => s.heading),
+    section: path.map(sectionLabel),
     sectionId: path[path.length - 1]?.id ?? null,
     offset,
     line: pos.line,
@@ -170,7 +171,7 @@ export function qualitativeTargets(doc: PolicyDocument, passage: Passage): Figur
       headline: true,
       text: clause,
       sentence,
-      section: path.map((s) => s.heading),
+      section: path.map(sectionLabel),
       sectionId: path[path.length - 1]?.id ?? null,
       offset: start,
       line: pos.line,

@@ -10,6 +10,7 @@ import type { SourceText } from '../../io/read.js';
 import { textLength } from '../../segment/frequency.js';
 import { segmentLines, type SegmentOptions, type Token } from '../../segment/segment.js';
 import type { PolicyDocument, Section } from '../../structure/types.js';
+import { sectionLabel } from '../../structure/index.js';
 import { keyness, mergeCounts, type KeynessOptions, type KeynessRow } from './keyness.js';
 import { applyPhrases, learnPhrases, type PhraseModel, type CollocationOptions } from './phrases.js';
 import { contentTerms, countTerms, type Term, type TermCounts, type TermOptions } from './terms.js';
@@ -176,6 +177,6 @@ export function keywordsBySection(doc: PolicyDocument, level: 1 | 2 = 1, options
   return sectionsAtLevel(doc.sections, level).map((s) => {
     const paragraphs = all.paragraphs.map((p) => p.filter((t) => t.start >= s.start && t.end <= s.end)).filter((p) => p.length);
     const counts = countTerms(paragraphs.flat(), textLength(doc.source.text.slice(s.start, s.end)));
-    return { sectionId: s.id, level: s.level, heading: s.heading, keywords: rank({ path: text.path, paragraphs, counts }, options) };
+    return { sectionId: s.id, level: s.level, heading: sectionLabel(s), keywords: rank({ path: text.path, paragraphs, counts }, options) };
   });
 }
