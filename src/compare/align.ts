@@ -17,7 +17,10 @@ import type { OrderedDocument } from './order.js';
 export type UnitClass = 'percent' | 'points' | 'amount' | 'none';
 
 /** Qualifiers written before the number (超过5%); all others follow it (5%左右). */
-const PREFIX_QUALIFIERS = new Set(['超过', '超', '突破', '近', '接近', '约', '不低于', '不超过', '不少于', '不高于', '高于', '低于', '达', '逾', '力争']);
+
+import { figureText } from '../extract/figures/text.js';
+
+export { figureText };
 
 export function unitClass(f: Pick<Figure, 'value' | 'unit'>): UnitClass {
   if (f.value === null) return 'none';
@@ -72,23 +75,6 @@ export function normalizeIndicator(indicator: string, qualitative = false): stri
 export function indicatorKey(f: Pick<Figure, 'canonical' | 'indicator' | 'value' | 'unit'>): string {
   const base = f.canonical ?? normalizeIndicator(f.indicator, f.value === null);
   return `${base}|${unitClass(f)}`;
-}
-
-function num(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(12)));
-}
-
-/** The figure as written, from its fields: 5%左右, 6%-6.5%, 1100万人以上, 超过126万亿元; the text itself for qualitative targets. */
-export function figureText(f: Pick<Figure, 'value' | 'valueMax' | 'unit' | 'qualifier' | 'text' | 'indicator'>): string {
-  if (f.value === null) return f.text || f.indicator;
-  const unit = f.unit ?? '';
-  let body = `${num(f.value)}${unit}`;
-  if (f.valueMax !== null) body = `${num(f.value)}${unit}-${num(f.valueMax)}${unit}`;
-  const q = f.qualifier;
-  if (!q) return body;
-  if (PREFIX_QUALIFIERS.has(q)) return q + body;
-  if (q === '多' || q === '余') return `${num(f.value)}${q}${unit}${f.valueMax !== null ? `-${num(f.valueMax)}${unit}` : ''}`;
-  return body + q;
 }
 
 /** Finds a section by dotted id. */

@@ -7,7 +7,7 @@
  */
 import type { Figure } from '../extract/figure-types.js';
 import { alignTargets, type AlignOptions, type UnitClass } from './align.js';
-import { attainment, type Attainment, type Tolerance } from './attainment.js';
+import { attainment, type Attainment, type FigureRef, type Tolerance } from './attainment.js';
 import { orderDocuments, consecutivePairs, type CompareInput, type Ordering } from './order.js';
 import { comparePhrases, type PhraseComparison, type PhraseOptions } from './phrases.js';
 import { similarityMatrix, type IdfSource, type SimilarityMatrix } from './similarity.js';
@@ -33,19 +33,8 @@ export interface CompareOptions extends AlignOptions {
   idf?: IdfSource;
 }
 
-export interface TargetCellJson {
-  /** As written: 5%左右, 6%-6.5%, 1100万人以上 (qualitative targets: their text). */
-  text: string;
-  value: number | null;
-  valueMax: number | null;
-  unit: string | null;
-  qualifier: string | null;
-  bound: Figure['bound'];
-  headline: boolean;
-  /** Indicator phrase as written in that report. */
-  indicator: string;
-  line: number;
-}
+/** One cell of the targets table: the figure reference without the document id (the column says it). */
+export type TargetCellJson = Omit<FigureRef, 'document'>;
 
 export interface TargetRowJson {
   key: string;

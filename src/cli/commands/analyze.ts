@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { analyzeSource, type Analysis } from '../../analyze.js';
 import type { Dataset } from '../../render/index.js';
-import type { Figure } from '../../extract/figure-types.js';
+import { figureText } from '../../extract/figures/text.js';
 import { sectionLabel } from '../../structure/index.js';
 import { CliContext, withCommonOptions, type CommonOptions } from '../context.js';
 import { withDictOption, type DictOptions } from '../dict-option.js';
@@ -73,7 +73,7 @@ function analysisTables(analyses: Analysis[]): Dataset[] {
     rows: analyses.flatMap((a) =>
       a.figures
         .filter((f) => f.headline)
-        .map((f) => ({ path: a.path, kind: f.kind, year: f.year, indicator: f.indicator, figure: figureAsWritten(f), canonical: f.canonical })),
+        .map((f) => ({ path: a.path, kind: f.kind, year: f.year, indicator: f.indicator, figure: f.value === null ? '—' : figureText(f), canonical: f.canonical })),
     ),
   };
   const keywords: Dataset = {
@@ -87,11 +87,4 @@ function analysisTables(analyses: Analysis[]): Dataset[] {
     rows: analyses.flatMap((a) => a.slogans.filter((s) => s.class === 'numbered').map((s) => ({ path: a.path, term: s.term, count: s.count }))),
   };
   return [documents, sections, headline, keywords, slogans];
-}
-
-/** "4%以上", "6.5%-7%", "1296亿元", or the clause itself for a qualitative target. */
-function figureAsWritten(f: Figure): string {
-  if (f.value === null) return '—';
-  const range = f.valueMax !== null ? `${f.value}${f.unit === '%' ? '%' : ''}-${f.valueMax}` : String(f.value);
-  return `${range}${f.unit ?? ''}${f.qualifier ?? ''}`;
 }

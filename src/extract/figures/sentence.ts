@@ -4,32 +4,24 @@
  * (国内生产总值达到67.7万亿元，增长6.9% → 国内生产总值增长), numbers before their noun
  * (新增2万亿元中央财政资金), baselines (由46.9%提高到48.2%) and restated targets.
  */
-import type { FigureBound, FigureMeasure } from '../figure-types.js';
+import type { Figure, FigureBound, FigureMeasure } from '../figure-types.js';
 import { listItems, expandUrbanRural, LIST_MARKER, splitClauses, type Clause } from './clauses.js';
 import { exclusionReason, quotedMask } from './exclusions.js';
 import { canonicalOf } from './lexicon.js';
 import { scaleQuantity, scanQuantities, type Quantity } from './numbers.js';
 import { boundOf, commitmentBefore, COMMITMENTS, postQualifier, preQualifier } from './qualifiers.js';
 
-export interface SentenceFigure {
+/** A figure found in one sentence: the record's quantity fields, plus where it sits in the sentence. */
+export interface SentenceFigure
+  extends Pick<
+    Figure,
+    'indicator' | 'canonical' | 'measure' | 'direction' | 'value' | 'valueMax' | 'unit' | 'scaled' | 'scaledUnit' | 'qualifier' | 'bound' | 'commitment' | 'warning'
+  > {
   /** Span of the figure's text in the sentence (indicator start … qualifier end). */
   start: number;
   end: number;
   /** Offset of the number in the sentence. */
   numberAt: number;
-  indicator: string;
-  canonical: string | null;
-  measure: FigureMeasure | null;
-  direction: 'up' | 'down' | null;
-  value: number | null;
-  valueMax: number | null;
-  unit: string | null;
-  scaled: number | null;
-  scaledUnit: string | null;
-  qualifier: string | null;
-  bound: FigureBound | null;
-  commitment: string | null;
-  warning: string | null;
   /** A baseline (由X提高到Y: X), not a target or result of its own. */
   baseline: boolean;
   /** In a five-year (十四五, 年均, 五年来) context. */
