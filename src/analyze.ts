@@ -3,14 +3,14 @@
  * Grows as analyses land; each part comes from its own module.
  */
 import type { SourceText } from './io/read.js';
-import { segmentLines, type SegmentOptions } from './segment/segment.js';
+import { segmentLines, type SegmentOptions, type Token } from './segment/segment.js';
 import { tokenFrequencies, textLength, type FrequencyRow } from './segment/frequency.js';
 import { structureDocument, type StructureOverrides } from './structure/build.js';
 import { outlineOf, type OutlineNode, type OutlinePassage } from './structure/outline.js';
 import type { DocumentMetadata } from './structure/types.js';
 import { extractFigures } from './extract/figures/index.js';
 import type { Figure } from './extract/figure-types.js';
-import { extractKeywords, type RankedTerm } from './extract/keywords/index.js';
+import { extractKeywords, keywordText, type RankedTerm } from './extract/keywords/index.js';
 import { extractSlogans, type Slogan } from './extract/slogans.js';
 
 export interface TokenStats {
@@ -44,7 +44,12 @@ export interface Analysis {
 }
 
 export function tokenStats(source: SourceText, options: SegmentOptions = {}): TokenStats {
-  const tokens = segmentLines(source.text, options).flat();
+  return statsOf(source, segmentLines(source.text, options));
+}
+
+/** tokenStats on the text's segmented lines (segmentLines), so one segmentation serves several analyses. */
+function statsOf(source: SourceText, lines: Token[][]): TokenStats {
+  const tokens = lines.flat();
   const chars = textLength(source.text);
   const words = tokens.filter((t) => t.word.trim());
   return {
@@ -59,6 +64,8 @@ export function tokenStats(source: SourceText, options: SegmentOptions = {}): To
 export function analyzeSource(source: SourceText, options: SegmentOptions & StructureOverrides = {}): Analysis {
   const doc = structureDocument(source, { place: options.place, year: options.year });
   const outline = outlineOf(doc, 2);
+  // segmented once, for the token statistics and the key phrases
+  const segmented = keywordText(source, options);
   return {
     path: source.path,
     format: source.format,
@@ -68,8 +75,8 @@ export function analyzeSource(source: SourceText, options: SegmentOptions & Stru
     outline: outline.sections,
     passages: outline.passages,
     figures: extractFigures(doc),
-    tokens: tokenStats(source, options),
-    keywords: extractKeywords(source, { top: 20 }, options),
+    tokens: statsOf(source, segmented.lines),
+    keywords: extractKeywords(segmented, { top: 20 }, options),
     slogans: extractSlogans(doc),
   };
 }

@@ -210,6 +210,16 @@ describe('bundled report', () => {
     expect(row.counts).toEqual([...row.counts].sort((a, b) => b - a));
   });
 
+  it('learning on lines = learning on the whole stream, and the merged lines it returns = applyPhrases', () => {
+    // extractKeywords learns one stream per line and reuses the merged lines (see learnAndMerge)
+    const whole = learnPhrases([text.lines.flat()]);
+    expect(whole.phrases.length).toBeGreaterThan(10);
+    expect(learnPhrases(text.lines)).toEqual(whole);
+    const viaApply = documentTerms(text, whole);
+    expect(extractKeywords(text, { top: 0 })).toEqual(tfidfRank(viaApply.counts));
+    expect(extractKeywords(text, { top: 0, phrases: whole })).toEqual(tfidfRank(viaApply.counts));
+  });
+
   it('CLI: keywords --format json on the bundled report', async () => {
     const r = await runCli(['keywords', '--format', 'json', '--top', '5']);
     expect(r.status).toBe(0);

@@ -62,4 +62,10 @@ describe('normalizeText', () => {
     const at = text.indexOf('4.5%');
     expect(sourcePosition({ original: raw, sourceOffsets }, at)).toEqual({ line: 3, column: 7, offset: raw.indexOf('４') });
   });
+
+  it('keeps surrogate pairs whole and maps both units to the pair, and closes up letter-spaced titles', () => {
+    const n = normalizeText('\u3000政 府 工 作 报 告\n增长😀５％');
+    expect(n.text).toBe('政府工作报告\n增长😀5%');
+    expect(Array.from(n.sourceOffsets)).toEqual([1, 3, 5, 7, 9, 11, 12, 13, 14, 15, 15, 17, 18]);
+  });
 });

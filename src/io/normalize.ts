@@ -48,17 +48,43 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
 }
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function isHan(ch: string | undefined): boolean {
   return ch !== undefined && /\p{Script=Han}/u.test(ch);
 }
 
+/** isHan of one UTF-16 unit, memoised per unit (0: not yet known, 1: no, 2: yes). */
+const hanUnit = new Uint8Array(0x10000);
+function isHanCode(c: number): boolean {
+  let v = hanUnit[c]!;
+  if (v === 0) hanUnit[c] = v = /\p{Script=Han}/u.test(String.fromCharCode(c)) ? 2 : 1;
+  return v === 2;
+}
+
+const CODE_SPACE = 0x20;
+const FULLWIDTH_CODES = new Map<number, number>(Object.entries(FULLWIDTH_TO_ASCII).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
+const TO_FULLWIDTH_CODES = new Map<number, number>(Object.entries(ASCII_TO_FULLWIDTH).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
+const CLOSING_BEFORE_COLON = new Set(['”', '）', ')'].map((c) => c.charCodeAt(0)));
+
+/*
+ * A line is worked on as UTF-16 units in scratch typed arrays (every rule maps one unit to one unit,
+ * or drops units), then made a string once. `src` holds each unit's index in the raw text.
+ */
+let units = new Uint16Array(1024);
+let unitSrc = new Int32Array(1024);
+
+function unitsToString(buf: Uint16Array, n: number): string {
+  if (n === 0) return '';
+  return Buffer.from(buf.buffer, buf.byteOffset, n * 2).toString('utf16le');
+}
+
 interface Line {
-  chars: string[];
-  src: number[];
+  text: string;
+  /** Source index of each unit of `text`, in pieces (one per raw line joined into this one). */
+  src: Int32Array[];
   /** Source index of the line break that ends this line (or the text end). */
   breakAt: number;
   /** The raw line held only zero-width characters: it is a scraper artefact, not a paragraph break. */
@@ -90,8 +116,13 @@ function rawLines(raw: string): Array<{ start: number; end: number }> {
 }
 
 function cleanLine(raw: string, start: number, end: number): Line {
-  const chars: string[] = [];
-  const src: number[] = [];
+  if (units.length < end - start) {
+    units = new Uint16Array(Math.max(end - start, units.length * 2));
+    unitSrc = new Int32Array(units.length);
+  }
+  const buf = units;
+  const src = unitSrc;
+  let n = 0;
   let sawZeroWidth = false;
   for (let i = start; i < end; i++) {
     const c = raw.charCodeAt(i);
@@ -100,79 +131,91 @@ function cleanLine(raw: string, start: number, end: number): Line {
       continue;
     }
     if (c === 0x3c && raw.startsWith(LITERAL_NBSP, i)) {
-      chars.push(' ');
-      src.push(i);
+      buf[n] = CODE_SPACE;
+      src[n++] = i;
       i += LITERAL_NBSP.length - 1;
       continue;
     }
-    let ch = raw[i]!;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
       // keep surrogate pairs whole; both units map to the pair's first unit
-      chars.push(raw[i]!, raw[i + 1]!);
-      src.push(i, i);
+      buf[n] = c;
+      src[n++] = i;
+      buf[n] = raw.charCodeAt(i + 1);
+      src[n++] = i;
       i++;
       continue;
     }
-    if (isSpace(c)) ch = ' ';
-    else if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) ch = String.fromCharCode(c - 0xfee0);
-    else if (FULLWIDTH_TO_ASCII[ch]) ch = FULLWIDTH_TO_ASCII[ch]!;
-    chars.push(ch);
-    src.push(i);
+    let out = c;
+    if (isSpace(c)) out = CODE_SPACE;
+    else if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) out = c - 0xfee0;
+    else {
+      const ascii = FULLWIDTH_CODES.get(c);
+      if (ascii !== undefined) out = ascii;
+    }
+    buf[n] = out;
+    src[n++] = i;
   }
-  trimAndCollapse(chars, src);
-  fullwidthPunctuation(chars);
-  closeUpLetterSpacedTitle(chars, src);
-  return { chars, src, breakAt: end, artefact: sawZeroWidth && chars.length === 0 };
+  n = trimAndCollapse(buf, src, n);
+  fullwidthPunctuation(buf, n);
+  n = closeUpLetterSpacedTitle(buf, src, n);
+  return { text: unitsToString(buf, n), src: [src.slice(0, n)], breakAt: end, artefact: sawZeroWidth && n === 0 };
 }
 
-function trimAndCollapse(chars: string[], src: number[]): void {
+function trimAndCollapse(buf: Uint16Array, src: Int32Array, n: number): number {
   let w = 0;
-  for (let r = 0; r < chars.length; r++) {
-    if (chars[r] === ' ' && (w === 0 || chars[w - 1] === ' ')) continue;
-    chars[w] = chars[r]!;
+  for (let r = 0; r < n; r++) {
+    if (buf[r] === CODE_SPACE && (w === 0 || buf[w - 1] === CODE_SPACE)) continue;
+    buf[w] = buf[r]!;
     src[w] = src[r]!;
     w++;
   }
-  if (w > 0 && chars[w - 1] === ' ') w--;
-  chars.length = w;
-  src.length = w;
+  if (w > 0 && buf[w - 1] === CODE_SPACE) w--;
+  return w;
 }
 
-function fullwidthPunctuation(chars: string[]): void {
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    const wide = ASCII_TO_FULLWIDTH[ch];
-    if (!wide) continue;
-    if (ch === ',' || ch === ':') {
-      const before = prevNonSpace(chars, i);
-      const after = nextNonSpace(chars, i);
-      if (isDigit(before) && isDigit(after)) continue; // 1,296 · 10:30 · 3.6 : 48
-      if (ch === ':' && !isHan(before) && !isHan(after) && !/[”）)]/.test(before ?? '')) continue; // URLs, times
+/** In order, as each change can be seen by the next character's test. */
+function fullwidthPunctuation(buf: Uint16Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const ch = buf[i]!;
+    const wide = TO_FULLWIDTH_CODES.get(ch);
+    if (wide === undefined) continue;
+    if (ch === 0x2c || ch === 0x3a) {
+      // , :
+      const before = prevNonSpace(buf, i);
+      const after = nextNonSpace(buf, i, n);
+      if (before >= 0 && isDigitCode(before) && after >= 0 && isDigitCode(after)) continue; // 1,296 · 10:30 · 3.6 : 48
+      if (ch === 0x3a && !(before >= 0 && isHanCode(before)) && !(after >= 0 && isHanCode(after)) && !CLOSING_BEFORE_COLON.has(before)) continue; // URLs, times
     }
-    chars[i] = wide;
+    buf[i] = wide;
   }
 }
 
-function prevNonSpace(chars: string[], i: number): string | undefined {
-  for (let j = i - 1; j >= 0; j--) if (chars[j] !== ' ') return chars[j];
-  return undefined;
+/** The unit before i that is not a space, −1 when none. */
+function prevNonSpace(buf: Uint16Array, i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (buf[j] !== CODE_SPACE) return buf[j]!;
+  return -1;
 }
 
-function nextNonSpace(chars: string[], i: number): string | undefined {
-  for (let j = i + 1; j < chars.length; j++) if (chars[j] !== ' ') return chars[j];
-  return undefined;
+function nextNonSpace(buf: Uint16Array, i: number, n: number): number {
+  for (let j = i + 1; j < n; j++) if (buf[j] !== CODE_SPACE) return buf[j]!;
+  return -1;
 }
 
 /** "政 府 工 作 报 告" → "政府工作报告": only when every other character is a space between single ideographs. */
-function closeUpLetterSpacedTitle(chars: string[], src: number[]): void {
-  if (chars.length < 5 || chars.length > 40) return;
-  for (let i = 0; i < chars.length; i++) {
-    if (i % 2 === 0 ? !isHan(chars[i]) : chars[i] !== ' ') return;
+function closeUpLetterSpacedTitle(buf: Uint16Array, src: Int32Array, n: number): number {
+  if (n < 5 || n > 40) return n;
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0 ? !isHanCode(buf[i]!) : buf[i] !== CODE_SPACE) return n;
   }
-  for (let i = chars.length - 2; i > 0; i -= 2) {
-    chars.splice(i, 1);
-    src.splice(i, 1);
+  // drop the spaces at odd positions from n − 2 down to 1 (n is odd: the line does not end in a space)
+  let w = 0;
+  for (let r = 0; r < n; r++) {
+    if (r % 2 === 1 && r <= n - 2) continue;
+    buf[w] = buf[r]!;
+    src[w] = src[r]!;
+    w++;
   }
+  return w;
 }
 
 /**
@@ -204,16 +247,16 @@ export function normalizeText(raw: string): NormalizedText {
       artefactSinceLast = true;
       continue;
     }
-    const text = line.chars.join('');
-    if (line.chars.length === 0 || CHROME_LINE.test(text)) {
+    const text = line.text;
+    if (text.length === 0 || CHROME_LINE.test(text)) {
       blankSinceLast = true;
       continue;
     }
     const prev = lines[lines.length - 1];
     // a line holding only a zero-width space between two fragments is the mark of a word broken by a scraper
-    const brokenWord = artefactSinceLast && prev !== undefined && !TERMINAL_END.test(prev.chars.join('')) && !HEADING_START.test(text);
-    if (prev && !blankSinceLast && (brokenWord || shouldJoin(prev.chars.join(''), text))) {
-      prev.chars.push(...line.chars);
+    const brokenWord = artefactSinceLast && prev !== undefined && !TERMINAL_END.test(prev.text) && !HEADING_START.test(text);
+    if (prev && !blankSinceLast && (brokenWord || shouldJoin(prev.text, text))) {
+      prev.text += text;
       prev.src.push(...line.src);
       prev.breakAt = line.breakAt;
     } else lines.push(line);
@@ -222,17 +265,15 @@ export function normalizeText(raw: string): NormalizedText {
   }
 
   let total = 0;
-  for (const l of lines) total += l.chars.length + 1;
+  for (const l of lines) total += l.text.length + 1;
   const sourceOffsets = new Int32Array(Math.max(0, total - 1));
-  const parts: string[] = [];
   let k = 0;
-  lines.forEach((l, idx) => {
-    if (idx > 0) {
-      parts.push('\n');
-      sourceOffsets[k++] = lines[idx - 1]!.breakAt;
+  for (let idx = 0; idx < lines.length; idx++) {
+    if (idx > 0) sourceOffsets[k++] = lines[idx - 1]!.breakAt;
+    for (const part of lines[idx]!.src) {
+      sourceOffsets.set(part, k);
+      k += part.length;
     }
-    parts.push(l.chars.join(''));
-    for (const s of l.src) sourceOffsets[k++] = s;
-  });
-  return { text: parts.join(''), sourceOffsets };
+  }
+  return { text: lines.map((l) => l.text).join('\n'), sourceOffsets };
 }

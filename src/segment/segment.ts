@@ -3,7 +3,7 @@
  * Quantities and alphanumeric names are cut out first (see numbers.ts) and jieba
  * (HMM on, via its POS tagger) segments the text between them.
  */
-import { ensureJieba, type JiebaOptions } from './jieba.js';
+import { ensureJieba, type JiebaOptions, type JiebaTag } from './jieba.js';
 import { PROTECTED_TOKEN, protectedTag } from './numbers.js';
 
 export interface Token {
@@ -25,11 +25,21 @@ export function segment(text: string, options: SegmentOptions = {}, base = 0): T
   const pushJieba = (from: number, to: number) => {
     if (to <= from) return;
     let pos = from;
-    for (const { word, tag } of jieba.tag(text.slice(from, to))) {
+    const reply = jieba.tag(text.slice(from, to));
+    for (let k = 0; k < reply.length; k++) {
+      // jieba's { word, tag } object becomes the token (start and end added): one object per word, not two
+      const t = reply[k] as JiebaTag & Partial<Token>;
+      const word = t.word;
       // jieba returns the words in order and covers the input exactly; find guards against surprises
-      const at = text.indexOf(word, pos);
-      const start = at >= 0 && at < to ? at : pos;
-      tokens.push({ word, tag, start: base + start, end: base + start + word.length });
+      // (startsWith first: the usual case, and what indexOf would find)
+      let start = pos;
+      if (!text.startsWith(word, pos)) {
+        const at = text.indexOf(word, pos);
+        if (at >= 0 && at < to) start = at;
+      }
+      t.start = base + start;
+      t.end = base + start + word.length;
+      tokens.push(t as Token);
       pos = start + word.length;
     }
   };
@@ -55,7 +65,16 @@ export function segmentLines(text: string, options: SegmentOptions = {}): Token[
   return lines;
 }
 
-/** True for tokens made only of whitespace or punctuation. */
+const PUNCTUATION = /^[\s\p{P}\p{S}]+$/u;
+const punctuationCache = new Map<string, boolean>();
+
+/** True for tokens made only of whitespace or punctuation (memoised: the same few thousand words recur). */
 export function isPunctuation(word: string): boolean {
-  return /^[\s\p{P}\p{S}]+$/u.test(word);
+  let v = punctuationCache.get(word);
+  if (v === undefined) {
+    v = PUNCTUATION.test(word);
+    if (punctuationCache.size >= 100_000) punctuationCache.clear();
+    punctuationCache.set(word, v);
+  }
+  return v;
 }

@@ -27,7 +27,19 @@ export function parseIdf(text: string): IdfTable {
   }
   const values = [...map.values()].sort((a, b) => a - b);
   const median = values.length ? values[Math.floor(values.length / 2)]! : 10;
-  return { get: (w) => map.get(w), median, size: map.size };
+  // the table holds ~350,000 words; a report uses a few thousand, again and again: a small
+  // front map of the words looked up lately answers most lookups from cache-warm memory
+  let recent = new Map<string, number | undefined>();
+  const get = (w: string): number | undefined => {
+    let v = recent.get(w);
+    if (v === undefined && !recent.has(w)) {
+      v = map.get(w);
+      if (recent.size >= 50_000) recent = new Map();
+      recent.set(w, v);
+    }
+    return v;
+  };
+  return { get, median, size: map.size };
 }
 
 /** jieba's IDF table, loaded on first use. */

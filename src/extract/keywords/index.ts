@@ -12,8 +12,8 @@ import { segmentLines, type SegmentOptions, type Token } from '../../segment/seg
 import type { PolicyDocument, Section } from '../../structure/types.js';
 import { sectionLabel } from '../../structure/index.js';
 import { keyness, mergeCounts, type KeynessOptions, type KeynessRow } from './keyness.js';
-import { applyPhrases, learnPhrases, type PhraseModel, type CollocationOptions } from './phrases.js';
-import { contentTerms, countTerms, type Term, type TermCounts, type TermOptions } from './terms.js';
+import { applyPhrases, learnAndMerge, type PhraseModel, type CollocationOptions } from './phrases.js';
+import { contentTerms, contentTermTest, countTerms, type Term, type TermCounts, type TermOptions } from './terms.js';
 import { idfOf, jiebaIdf } from './idf.js';
 import { tfidfRank, type RankedTerm, type TfScheme } from './tfidf.js';
 import { textRank, type TextRankOptions } from './textrank.js';
@@ -72,14 +72,47 @@ export interface DocumentTerms {
 }
 
 export function documentTerms(text: KeywordText, model: PhraseModel | null, options: TermOptions = {}): DocumentTerms {
-  const paragraphs = text.lines.map((line) => contentTerms(model ? applyPhrases(line, model) : line, options));
+  return termsOf(text, model ? text.lines.map((line) => applyPhrases(line, model)) : text.lines, options);
+}
+
+/** documentTerms on lines that already have the phrases merged in (`kept`: their content terms, when known). */
+function termsOf(text: KeywordText, lines: Term[][] | null, options: TermOptions, kept?: Term[][] | null): DocumentTerms {
+  const paragraphs = kept ?? lines!.map((line) => contentTerms(line, options));
   return { path: text.path, paragraphs, counts: countTerms(paragraphs.flat(), textLength(text.text)) };
 }
 
-function modelFor(texts: KeywordText[], phrases: KeywordOptions['phrases'], options?: CollocationOptions): PhraseModel | null {
-  if (phrases === false) return null;
-  if (phrases && phrases !== true) return phrases;
-  return learnPhrases(texts.map((t) => t.lines.flat()), options);
+/** The phrase model for `texts`, and each text's lines with it applied. */
+interface Phrased {
+  model: PhraseModel | null;
+  /** Per text, its lines with the model's phrases merged (the lines themselves without a model); null when `kept` is set. */
+  lines: Array<Term[][] | null>;
+  /** Per text, the content terms of each of those lines (when `terms` options were given). */
+  kept: Array<Term[][] | null>;
+}
+
+function modelFor(texts: KeywordText[], phrases: KeywordOptions['phrases'], options?: CollocationOptions, terms?: TermOptions): Phrased {
+  const none = texts.map(() => null);
+  if (phrases === false) return { model: null, lines: texts.map((t) => t.lines), kept: none };
+  if (phrases && phrases !== true) {
+    const model = phrases;
+    return { model, lines: texts.map((t) => t.lines.map((line) => applyPhrases(line, model))), kept: none };
+  }
+  // learnt from the texts: one stream per line (pairs never cross a line break, so the model is the
+  // one learnt from each text as a whole), and the learning merges the lines anyway
+  const { model, merged, kept } = learnAndMerge(
+    texts.flatMap((t) => t.lines),
+    options,
+    terms ? contentTermTest(terms) : undefined,
+  );
+  const lines: Array<Term[][] | null> = [];
+  const keptPerText: Array<Term[][] | null> = [];
+  let k = 0;
+  for (const t of texts) {
+    lines.push(merged ? merged.slice(k, k + t.lines.length) : null);
+    keptPerText.push(kept ? kept.slice(k, k + t.lines.length) : null);
+    k += t.lines.length;
+  }
+  return { model, lines, kept: keptPerText };
 }
 
 function rank(terms: DocumentTerms, options: KeywordOptions): RankedTerm[] {
@@ -96,7 +129,8 @@ function rank(terms: DocumentTerms, options: KeywordOptions): RankedTerm[] {
 /** Top key words and phrases of one text. */
 export function extractKeywords(input: KeywordInput, options: KeywordOptions = {}, segment: SegmentOptions = {}): RankedTerm[] {
   const text = keywordText(input, segment);
-  return rank(documentTerms(text, modelFor([text], options.phrases, options.phraseOptions), options), options);
+  const phrased = modelFor([text], options.phrases, options.phraseOptions, options);
+  return rank(termsOf(text, phrased.lines[0], options, phrased.kept[0]), options);
 }
 
 export interface CorpusKeywords {
@@ -108,11 +142,11 @@ export interface CorpusKeywords {
 /** Key words of several texts, with phrases learnt from all of them together (same phrase list for each). */
 export function corpusKeywords(inputs: KeywordInput[], options: KeywordOptions = {}, segment: SegmentOptions = {}): CorpusKeywords {
   const texts = inputs.map((i) => keywordText(i, segment));
-  const model = modelFor(texts, options.phrases, options.phraseOptions);
+  const phrased = modelFor(texts, options.phrases, options.phraseOptions, options);
   return {
-    model,
-    documents: texts.map((t) => {
-      const terms = documentTerms(t, model, options);
+    model: phrased.model,
+    documents: texts.map((t, i) => {
+      const terms = termsOf(t, phrased.lines[i], options, phrased.kept[i]);
       return { path: t.path, keywords: rank(terms, options), terms };
     }),
   };
@@ -139,9 +173,9 @@ export function corpusKeyness(
 ): DocumentKeyness[] {
   const tTexts = targets.map((i) => keywordText(i, segment));
   const rTexts = reference.map((i) => keywordText(i, segment));
-  const model = modelFor([...tTexts, ...rTexts], options.phrases, options.phraseOptions);
-  const tTerms = tTexts.map((t) => documentTerms(t, model, options));
-  const rTerms = rTexts.map((t) => documentTerms(t, model, options));
+  const phrased = modelFor([...tTexts, ...rTexts], options.phrases, options.phraseOptions, options);
+  const tTerms = tTexts.map((t, i) => termsOf(t, phrased.lines[i], options, phrased.kept[i]));
+  const rTerms = rTexts.map((t, i) => termsOf(t, phrased.lines[tTexts.length + i], options, phrased.kept[tTexts.length + i]));
   return tTerms.map((doc, i) => {
     const refs = rTerms.length ? rTerms : tTerms.filter((_, j) => j !== i);
     return {
@@ -172,8 +206,8 @@ export function sectionsAtLevel(sections: Section[], level: 1 | 2): Section[] {
  */
 export function keywordsBySection(doc: PolicyDocument, level: 1 | 2 = 1, options: KeywordOptions = {}, segment: SegmentOptions = {}): SectionKeywords[] {
   const text = keywordText(doc, segment);
-  const model = modelFor([text], options.phrases, options.phraseOptions);
-  const all = documentTerms(text, model, options);
+  const phrased = modelFor([text], options.phrases, options.phraseOptions, options);
+  const all = termsOf(text, phrased.lines[0], options, phrased.kept[0]);
   return sectionsAtLevel(doc.sections, level).map((s) => {
     const paragraphs = all.paragraphs.map((p) => p.filter((t) => t.start >= s.start && t.end <= s.end)).filter((p) => p.length);
     const counts = countTerms(paragraphs.flat(), textLength(doc.source.text.slice(s.start, s.end)));

@@ -22,10 +22,30 @@
  * word) that is not boilerplate (…建设, …发展; the head nouns 体系, 机制, 能力,
  * 水平, 环境, 基础, 格局 excepted), and is at most `maxChars` characters (16).
  */
-import { isPunctuation, type Token } from '../../segment/segment.js';
-import { genericStopwords } from '../../segment/stopwords.js';
+import type { Token } from '../../segment/segment.js';
 import { g2 } from './keyness.js';
-import { isBoilerplate, isNumberToken, type Term } from './terms.js';
+import {
+  T_ADLIKE,
+  T_END_POS,
+  T_NG,
+  T_PART_POS,
+  T_PHRASE,
+  T_VERB,
+  T_X,
+  W_BLANK,
+  W_BOILER,
+  W_HAN_WORD,
+  W_HEAD_NOUN,
+  W_PUNCT,
+  W_SINGLE,
+  W_STOP,
+  featuresIn,
+  numberFrom,
+  tagFeatures,
+  wordCache,
+  type WordFeatures,
+} from './features.js';
+import type { Term } from './terms.js';
 
 export interface CollocationOptions {
   minCount?: number;
@@ -54,57 +74,115 @@ export interface PhraseModel {
 }
 
 const SEP = '\u0001';
-const PART_POS = ['n', 'v', 'a', 'b', 'j', 'eng'];
-const END_POS = ['n', 'vn', 'j', 'eng'];
 
-function isHanWord(word: string): boolean {
-  return /^\p{Script=Han}+$/u.test(word);
-}
+/*
+ * The rules, on memoised features (features.ts) rather than on the strings each time:
+ *  isPart:   a phrase; or not blank, punctuation, a stop word or a number, and: for `x`, a word of
+ *            Chinese characters only; else not ad/vd/ag/vg (nor a single-character ng), and a POS
+ *            starting with n, v, a, b, j or eng;
+ *  canStart: a phrase; or not a plain verb (v, vg; vn may start one) and not boilerplate;
+ *  canEnd:   a phrase; or (n*, vn, j, eng, or an `x` word of Chinese characters) and not boilerplate
+ *            unless a head noun (体系, 机制 …).
+ */
+const T_PHRASE_TAG = tagFeatures('phrase');
+const PART = 1;
+const START = 2;
+const END = 4;
 
-function isPart(t: Term): boolean {
-  if (t.tag === 'phrase') return true;
-  const w = t.word;
-  if (!w.trim() || isPunctuation(w) || genericStopwords().has(w) || isNumberToken(w, t.tag)) return false;
-  if (t.tag === 'x') return isHanWord(w);
-  if (t.tag === 'ad' || t.tag === 'vd' || t.tag === 'ag' || t.tag === 'vg' || t.tag === 'ng' && [...w].length < 2) return false;
-  return PART_POS.some((p) => t.tag.startsWith(p));
-}
-
-function canStart(t: Term): boolean {
-  if (t.tag === 'phrase') return true;
-  // verb + object is a clause, not a term (成为全国, 贯彻党); verbal nouns (vn) may start one
-  if (t.tag === 'v' || t.tag === 'vg') return false;
-  return !isBoilerplate(t.word);
-}
-
-/** Boilerplate nouns that may still close a term (产业体系, 创新能力, 营商环境). */
-const HEAD_NOUNS = new Set(['体系', '机制', '能力', '水平', '环境', '基础', '格局']);
-
-function canEnd(t: Term): boolean {
-  if (t.tag === 'phrase') return true;
-  if (!(END_POS.some((p) => t.tag.startsWith(p)) || (t.tag === 'x' && isHanWord(t.word)))) return false;
-  // a few boilerplate head nouns may close a phrase (创新能力, 产业体系); other boilerplate may not (…建设, …全面)
-  return !isBoilerplate(t.word) || HEAD_NOUNS.has(t.word);
+function roles(w: number, t: number): number {
+  if (t & T_PHRASE) return PART | START | END;
+  let r = 0;
+  let part: boolean;
+  if (w & (W_BLANK | W_PUNCT | W_STOP) || numberFrom(w, t)) part = false;
+  else if (t & T_X) part = (w & W_HAN_WORD) !== 0;
+  else if (t & T_ADLIKE || (t & T_NG && w & W_SINGLE)) part = false;
+  else part = (t & T_PART_POS) !== 0;
+  if (part) r |= PART;
+  if (!(t & T_VERB) && !(w & W_BOILER)) r |= START;
+  if ((t & T_END_POS || (t & T_X && w & W_HAN_WORD)) && (!(w & W_BOILER) || w & W_HEAD_NOUN)) r |= END;
+  return r;
 }
 
 function partsOf(t: Term): string[] {
   return t.parts ?? [t.word];
 }
 
-function joinable(x: Term, y: Term, maxParts: number, maxChars: number): boolean {
-  return (
-    x.end === y.start &&
-    isPart(x) &&
-    isPart(y) &&
-    canStart(x) &&
-    canEnd(y) &&
-    partsOf(x).length + partsOf(y).length <= maxParts &&
-    [...x.word].length + [...y.word].length <= maxChars
-  );
+/**
+ * The token streams during learning, end to end in flat arrays: the terms, and per term its word
+ * id, its roles and its number of parts; `ends[k]` is where input stream k ends (pairs never cross).
+ */
+interface Streams {
+  terms: Term[];
+  ids: Int32Array;
+  roles: Uint8Array;
+  /** Tag features (features.ts) per term. */
+  tags: Uint16Array;
+  parts: Uint16Array;
+  ends: Int32Array;
+}
+
+/** Word ids and per-word features for one learning run. */
+class Vocabulary {
+  readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+  /** Word features per id. */
+  readonly bits: number[] = [];
+  /** Code points per id. */
+  readonly chars: number[] = [];
+  private readonly cache: Map<string, WordFeatures> = wordCache();
+
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.ids.set(word, id);
+      this.words.push(word);
+      const f = featuresIn(this.cache, word);
+      this.bits.push(f.bits);
+      this.chars.push(f.chars);
+    }
+    return id;
+  }
+
+  streams(docs: Term[][]): Streams {
+    let n = 0;
+    for (const d of docs) n += d.length;
+    const s: Streams = { terms: new Array<Term>(n), ids: new Int32Array(n), roles: new Uint8Array(n), tags: new Uint16Array(n), parts: new Uint16Array(n), ends: new Int32Array(docs.length) };
+    let i = 0;
+    for (let k = 0; k < docs.length; k++) {
+      for (const t of docs[k]!) {
+        const id = this.id(t.word);
+        s.terms[i] = t;
+        s.ids[i] = id;
+        const tf = tagFeatures(t.tag);
+        s.tags[i] = tf;
+        s.roles[i] = roles(this.bits[id]!, tf);
+        s.parts[i] = t.parts ? Math.min(t.parts.length, 0xffff) : 1;
+        i++;
+      }
+      s.ends[k] = i;
+    }
+    return s;
+  }
 }
 
 /** Learns phrases from one or more token streams (one per document; offsets must be within each stream). */
 export function learnPhrases(docs: Token[][], options: CollocationOptions = {}): PhraseModel {
+  return learnAndMerge(docs, options).model;
+}
+
+/**
+ * Learns phrases and also returns the streams with every pass merged in, i.e. what
+ * `applyPhrases(stream, model)` gives for each input stream (the learning merges them anyway);
+ * with `keep` (a test on features.ts bits), only the merged terms it accepts, per stream, instead.
+ * Streams may be a document's lines: pairs never cross streams, and two tokens of different lines
+ * are never adjacent, so learning on lines or on the concatenated document gives the same model.
+ */
+export function learnAndMerge(
+  docs: Term[][],
+  options: CollocationOptions = {},
+  keep?: (wordBits: number, tagBits: number, tag: string) => boolean,
+): { model: PhraseModel; merged: Term[][] | null; kept: Term[][] | null } {
   const minCount = options.minCount ?? 2;
   const minG2 = options.minG2 ?? 10.83;
   const minPmi = options.minPmi ?? 3;
@@ -112,60 +190,185 @@ export function learnPhrases(docs: Token[][], options: CollocationOptions = {}):
   const maxChars = options.maxChars ?? 16;
   const passCount = options.passes ?? 3;
   const model: PhraseModel = { passes: [], phrases: [] };
-  let streams: Term[][] = docs;
+  const vocab = new Vocabulary();
+  let s = vocab.streams(docs);
   for (let pass = 0; pass < passCount; pass++) {
-    const uni = new Map<string, number>();
-    const bi = new Map<string, { count: number; left: Term; right: Term }>();
+    const V = Math.max(1, vocab.words.length);
+    const uni = new Float64Array(V);
+    // pairs, in order of first sight: key (leftId × V + rightId) → index
+    const pairIndex = new Map<number, number>();
+    const pairCount: number[] = [];
+    const pairLeft: Term[] = [];
+    const pairRight: Term[] = [];
+    const pairKey: number[] = [];
+    const { bits, chars } = vocab;
+    const { terms, ids, roles: r, parts, ends } = s;
     let n = 0;
-    for (const stream of streams) {
-      for (let i = 0; i < stream.length; i++) {
-        const t = stream[i]!;
-        if (!t.word.trim() || isPunctuation(t.word)) continue;
+    let i = 0;
+    for (let k = 0; k < ends.length; k++) {
+      const end = ends[k]!;
+      for (; i < end; i++) {
+        const id = ids[i]!;
+        if (bits[id]! & (W_BLANK | W_PUNCT)) continue;
         n++;
-        uni.set(t.word, (uni.get(t.word) ?? 0) + 1);
-        const next = stream[i + 1];
-        if (next && joinable(t, next, maxParts, maxChars)) {
-          const key = t.word + SEP + next.word;
-          const e = bi.get(key);
-          if (e) e.count++;
-          else bi.set(key, { count: 1, left: t, right: next });
+        uni[id]!++;
+        if (i + 1 >= end) continue;
+        // joinable: adjacent, both parts, x may start, y may end, within maxParts and maxChars
+        if ((r[i]! & (PART | START)) !== (PART | START) || (r[i + 1]! & (PART | END)) !== (PART | END)) continue;
+        const t = terms[i]!;
+        const next = terms[i + 1]!;
+        if (t.end !== next.start) continue;
+        const nid = ids[i + 1]!;
+        if (parts[i]! + parts[i + 1]! > maxParts || chars[id]! + chars[nid]! > maxChars) continue;
+        const key = id * V + nid;
+        const e = pairIndex.get(key);
+        if (e !== undefined) pairCount[e]!++;
+        else {
+          pairIndex.set(key, pairCount.length);
+          pairCount.push(1);
+          pairLeft.push(t);
+          pairRight.push(next);
+          pairKey.push(key);
         }
       }
     }
     const accepted = new Map<string, Phrase>();
-    for (const [key, { count, left, right }] of bi) {
+    const acceptedG2 = new Map<number, number>();
+    for (let e = 0; e < pairCount.length; e++) {
+      const count = pairCount[e]!;
       if (count < minCount) continue;
-      const ca = uni.get(left.word) ?? 0;
-      const cb = uni.get(right.word) ?? 0;
+      const key = pairKey[e]!;
+      const ca = uni[Math.floor(key / V)]!;
+      const cb = uni[key % V]!;
       const table = { a: count, b: ca - count, c: cb - count, d: n - ca - cb + count };
       const expected = (ca * cb) / n;
       if (count <= expected) continue;
       const score = g2(table);
       const pmi = Math.log2(count / expected);
       if (score < minG2 || pmi < minPmi) continue;
-      accepted.set(key, { phrase: left.word + right.word, parts: [...partsOf(left), ...partsOf(right)], count, g2: round(score, 2), pmi: round(pmi, 2) });
+      const left = pairLeft[e]!;
+      const right = pairRight[e]!;
+      const phrase: Phrase = { phrase: left.word + right.word, parts: [...partsOf(left), ...partsOf(right)], count, g2: round(score, 2), pmi: round(pmi, 2) };
+      accepted.set(left.word + SEP + right.word, phrase);
+      acceptedG2.set(key, phrase.g2);
     }
     if (accepted.size === 0) break;
     model.passes.push(accepted);
-    streams = streams.map((s) => mergePass(s, accepted));
+    s = mergeStreams(s, acceptedG2, V, vocab);
   }
   const best = new Map<string, Phrase>();
   for (const pass of model.passes) for (const p of pass.values()) if (!best.has(p.phrase) || best.get(p.phrase)!.g2 < p.g2) best.set(p.phrase, p);
   model.phrases = [...best.values()].sort((a, b) => b.g2 - a.g2);
-  return model;
+  // with `keep`, only the terms it accepts (contentTerms without the lookups: the features are at hand)
+  const merged: Term[][] | null = keep ? null : [];
+  const kept: Term[][] | null = keep ? [] : null;
+  for (let k = 0, from = 0; k < s.ends.length; k++) {
+    const to = s.ends[k]!;
+    if (merged) merged.push(s.terms.slice(from, to));
+    if (kept && keep) {
+      const line: Term[] = [];
+      for (let i = from; i < to; i++) if (keep(vocab.bits[s.ids[i]!]!, s.tags[i]!, s.terms[i]!.tag)) line.push(s.terms[i]!);
+      kept.push(line);
+    }
+    from = to;
+  }
+  return { model, merged, kept };
+}
+
+/** One merging pass over the learning streams (mergePass on ids; same result). */
+function mergeStreams(s: Streams, accepted: Map<number, number>, V: number, vocab: Vocabulary): Streams {
+  const { terms, ids, ends } = s;
+  const len = terms.length;
+  // score[i]: G² of the accepted pair (i, i+1) of one stream, −1 when none
+  const score = new Float64Array(len + 1).fill(-1);
+  let any = false;
+  for (let k = 0, i = 0; k < ends.length; k++) {
+    const end = ends[k]!;
+    for (; i < end; i++) {
+      if (i + 1 >= end || terms[i]!.end !== terms[i + 1]!.start) continue;
+      const g = accepted.get(ids[i]! * V + ids[i + 1]!);
+      if (g !== undefined) {
+        score[i] = g;
+        any = true;
+      }
+    }
+  }
+  if (!any) return s;
+  const out: Streams = { terms: [], ids: new Int32Array(len), roles: new Uint8Array(len), tags: new Uint16Array(len), parts: new Uint16Array(len), ends: new Int32Array(ends.length) };
+  let o = 0;
+  for (let k = 0, i = 0; k < ends.length; k++) {
+    const end = ends[k]!;
+    for (; i < end; i++) {
+      const sc = score[i]!;
+      // score[end − 1] is −1, so a pair never reaches into the next stream
+      if (sc >= 0 && !(score[i + 1]! > sc)) {
+        const x = terms[i]!;
+        const y = terms[i + 1]!;
+        const merged: Term = { word: x.word + y.word, tag: 'phrase', start: x.start, end: y.end, parts: [...partsOf(x), ...partsOf(y)] };
+        out.terms.push(merged);
+        out.ids[o] = vocab.id(merged.word);
+        out.roles[o] = PART | START | END;
+        out.tags[o] = T_PHRASE_TAG;
+        out.parts[o] = Math.min(merged.parts!.length, 0xffff);
+        i++;
+      } else {
+        out.terms.push(terms[i]!);
+        out.ids[o] = ids[i]!;
+        out.roles[o] = s.roles[i]!;
+        out.tags[o] = s.tags[i]!;
+        out.parts[o] = s.parts[i]!;
+      }
+      o++;
+    }
+    out.ends[k] = o;
+  }
+  return out;
+}
+
+/** Per accepted-pairs map: left word → right word → G² (built once; rebuilt if the map changed size). */
+const pairIndexes = new WeakMap<Map<string, Phrase>, { size: number; index: Map<string, Map<string, number>> | null }>();
+
+function pairIndexOf(accepted: Map<string, Phrase>): Map<string, Map<string, number>> | null {
+  const cached = pairIndexes.get(accepted);
+  if (cached && cached.size === accepted.size) return cached.index;
+  let index: Map<string, Map<string, number>> | null = new Map();
+  for (const [key, p] of accepted) {
+    const cut = key.indexOf(SEP);
+    // a key that does not split into exactly one left and one right word: use the keys as they are
+    if (cut < 0 || key.indexOf(SEP, cut + 1) >= 0) {
+      index = null;
+      break;
+    }
+    const left = key.slice(0, cut);
+    let m = index.get(left);
+    if (!m) index.set(left, (m = new Map()));
+    m.set(key.slice(cut + 1), p.g2);
+  }
+  pairIndexes.set(accepted, { size: accepted.size, index });
+  return index;
 }
 
 function mergePass(stream: Term[], accepted: Map<string, Phrase>): Term[] {
+  const len = stream.length;
+  if (len < 2 || accepted.size === 0) return stream;
+  const index = pairIndexOf(accepted);
+  const score = new Float64Array(len + 1).fill(-1);
+  let any = false;
+  for (let i = 0; i + 1 < len; i++) {
+    const x = stream[i]!;
+    const y = stream[i + 1]!;
+    if (x.end !== y.start) continue;
+    const g = index ? index.get(x.word)?.get(y.word) : accepted.get(x.word + SEP + y.word)?.g2;
+    if (g !== undefined) {
+      score[i] = g;
+      any = true;
+    }
+  }
+  if (!any) return stream.slice();
   const out: Term[] = [];
-  const score = (i: number): number => {
-    const x = stream[i];
-    const y = stream[i + 1];
-    if (!x || !y || x.end !== y.start) return -1;
-    return accepted.get(x.word + SEP + y.word)?.g2 ?? -1;
-  };
-  for (let i = 0; i < stream.length; i++) {
-    const s = score(i);
-    if (s >= 0 && !(score(i + 1) > s)) {
+  for (let i = 0; i < len; i++) {
+    const s = score[i]!;
+    if (s >= 0 && !(score[i + 1]! > s)) {
       const x = stream[i]!;
       const y = stream[i + 1]!;
       out.push({ word: x.word + y.word, tag: 'phrase', start: x.start, end: y.end, parts: [...partsOf(x), ...partsOf(y)] });

@@ -13,14 +13,32 @@
  *    word of scope (全市, 全区, 我市).
  * Merged phrases (POS `phrase`) are always content terms.
  */
-import { isPunctuation, type Token } from '../../segment/segment.js';
-import { boilerplateWords, genericStopwords } from '../../segment/stopwords.js';
+import type { Token } from '../../segment/segment.js';
+import {
+  T_CONTENT_POS,
+  T_PHRASE,
+  T_X,
+  W_BLANK,
+  W_BOILER,
+  W_FUNCTION_PAIR,
+  W_GENERIC_MOD,
+  W_HAN_WORD,
+  W_HAS_CJK,
+  W_PUNCT,
+  W_SINGLE,
+  W_STOP,
+  featuresIn,
+  numberFrom,
+  tagFeatures,
+  wordCache,
+  wordFeatures,
+  type WordFeatures,
+} from './features.js';
+
+export { GENERIC_MODIFIERS } from './features.js';
 
 /** POS prefixes kept by default. */
 export const CONTENT_POS = ['n', 'vn', 'j', 'eng'];
-
-/** Words of scope that say nothing about the topic (全市, 全区, 我市 …); treated as boilerplate. */
-const SCOPE_WORD = /^(?:全|我|本)[国省市区县州旗镇乡村]$/;
 
 /**
  * True for boilerplate, including words the list does not hold but that are made
@@ -28,18 +46,7 @@ const SCOPE_WORD = /^(?:全|我|本)[国省市区县州旗镇乡村]$/;
  * words (全市, 我区).
  */
 export function isBoilerplate(word: string): boolean {
-  const list = boilerplateWords();
-  if (list.has(word) || SCOPE_WORD.test(word) || GENERIC_MODIFIERS.has(word)) return true;
-  const stop = genericStopwords();
-  const chars = [...word];
-  if (chars.length < 3) return false;
-  for (let i = 1; i < chars.length; i++) {
-    const left = chars.slice(0, i).join('');
-    const right = chars.slice(i).join('');
-    if ((list.has(left) || stop.has(left)) && list.has(right)) return true;
-    if (list.has(left) && stop.has(right)) return true;
-  }
-  return false;
+  return (wordFeatures(word).bits & W_BOILER) !== 0;
 }
 
 export interface TermOptions {
@@ -57,54 +64,59 @@ export interface Term extends Token {
   parts?: string[];
 }
 
-const CN_NUMERAL = '零〇一二两三四五六七八九十百千万亿';
-const NUMBER_WORD = new RegExp(`^(?:第)?[${CN_NUMERAL}]+(?:[个大项条年次届期批件种类号月日天]|周年|多|余)?$`);
-
 /** True for tokens that are numbers or quantities (2.8%, 1296亿元, 三年, 二十大, 第一). */
 export function isNumberToken(word: string, tag: string): boolean {
-  if (tag === 'm' || tag === 'mq') return true;
-  if (/\d/.test(word) && !(tag === 'eng' && /[A-Za-z]/.test(word))) return true;
-  return NUMBER_WORD.test(word);
-}
-
-/**
- * Words of manner that jieba leaves as noun + 化 and that modify verbs (常态化开展):
- * not topics. Kept with boilerplate (shown with keepBoilerplate).
- */
-export const GENERIC_MODIFIERS = new Set(['常态化', '制度化', '规范化', '精细化', '精准化', '长效化', '系统化', '多元化', '规模化', '集约化', '便利化', '最大化', '具体化']);
-
-/** Words jieba's HMM finds (tag x) that are really function-word pairs (这是, 就是 …). */
-function isFunctionPair(word: string): boolean {
-  return /^[这那其该此各每某就也都还]/.test(word) || /[的了是着过]$/.test(word);
-}
-
-function hasCjk(word: string): boolean {
-  return /\p{Script=Han}/u.test(word);
+  return numberFrom(wordFeatures(word).bits, tagFeatures(tag));
 }
 
 /** Does this token pass the POS test? */
 export function isContentPos(tag: string, word: string, pos: string[] = CONTENT_POS): boolean {
-  if (tag === 'phrase') return true;
-  if (tag === 'x') return pos === CONTENT_POS && hasCjk(word) && [...word].length >= 2 && /^\p{Script=Han}+$/u.test(word) && !isFunctionPair(word);
+  return contentPos(tagFeatures(tag), tag, wordFeatures(word).bits, pos);
+}
+
+function contentPos(t: number, tag: string, w: number, pos: string[]): boolean {
+  if (t & T_PHRASE) return true;
+  if (t & T_X) return pos === CONTENT_POS && (w & (W_HAS_CJK | W_HAN_WORD)) === (W_HAS_CJK | W_HAN_WORD) && !(w & W_SINGLE) && !(w & W_FUNCTION_PAIR);
+  if (pos === CONTENT_POS) return (t & T_CONTENT_POS) !== 0;
   return pos.some((p) => tag.startsWith(p));
 }
 
 /** Is this token (or merged phrase) a content term under `options`? */
 export function isContentTerm(t: Pick<Term, 'word' | 'tag'>, options: TermOptions = {}): boolean {
-  const { word, tag } = t;
-  if (tag === 'phrase') return options.keepBoilerplate === true || !GENERIC_MODIFIERS.has(word);
-  if (!word.trim() || isPunctuation(word)) return false;
-  if (!options.keepSingleChars && [...word].length < 2) return false;
-  if (isNumberToken(word, tag)) return false;
-  if (!isContentPos(tag, word, options.pos ?? CONTENT_POS)) return false;
-  if (genericStopwords().has(word)) return false;
-  if (!options.keepBoilerplate && isBoilerplate(word)) return false;
+  return contentTermIn(wordCache(), t.word, t.tag, options, options.pos ?? CONTENT_POS);
+}
+
+function contentTermIn(cache: Map<string, WordFeatures>, word: string, tag: string, options: TermOptions, pos: string[]): boolean {
+  return contentTermFrom(featuresIn(cache, word).bits, tagFeatures(tag), tag, options, pos);
+}
+
+/** isContentTerm on a token's word and tag features (features.ts), as phrase learning has them at hand. */
+export function contentTermTest(options: TermOptions = {}): (wordBits: number, tagBits: number, tag: string) => boolean {
+  const pos = options.pos ?? CONTENT_POS;
+  return (w, t, tag) => contentTermFrom(w, t, tag, options, pos);
+}
+
+function contentTermFrom(w: number, t: number, tag: string, options: TermOptions, pos: string[]): boolean {
+  if (t & T_PHRASE) return options.keepBoilerplate === true || !(w & W_GENERIC_MOD);
+  if (w & (W_BLANK | W_PUNCT)) return false;
+  if (!options.keepSingleChars && w & W_SINGLE) return false;
+  if (numberFrom(w, t)) return false;
+  if (!contentPos(t, tag, w, pos)) return false;
+  if (w & W_STOP) return false;
+  if (!options.keepBoilerplate && w & W_BOILER) return false;
   return true;
 }
 
 /** The content terms of a token (or merged) stream, in order. */
 export function contentTerms(tokens: Term[], options: TermOptions = {}): Term[] {
-  return tokens.filter((t) => isContentTerm(t, options));
+  const cache = wordCache();
+  const pos = options.pos ?? CONTENT_POS;
+  const out: Term[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (contentTermIn(cache, tok.word, tok.tag, options, pos)) out.push(tok);
+  }
+  return out;
 }
 
 /** Counts of each term; `tags` keeps the most frequent POS per term. */
@@ -121,16 +133,48 @@ export interface TermCounts {
 
 export function countTerms(terms: Term[], chars: number): TermCounts {
   const counts = new Map<string, number>();
+  // most words have one tag: keep the first tag and its count, and a Map only once a second shows up
+  const firstTag = new Map<string, string>();
+  const firstTagCount = new Map<string, number>();
   const tagCounts = new Map<string, Map<string, number>>();
   const parts = new Map<string, string[]>();
-  for (const t of terms) {
-    counts.set(t.word, (counts.get(t.word) ?? 0) + 1);
-    let m = tagCounts.get(t.word);
-    if (!m) tagCounts.set(t.word, (m = new Map()));
-    m.set(t.tag, (m.get(t.tag) ?? 0) + 1);
-    if (t.parts && !parts.has(t.word)) parts.set(t.word, t.parts);
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    const w = t.word;
+    const c = counts.get(w);
+    if (c === undefined) {
+      counts.set(w, 1);
+      firstTag.set(w, t.tag);
+      firstTagCount.set(w, 1);
+    } else {
+      counts.set(w, c + 1);
+      let m = tagCounts.get(w);
+      if (m) m.set(t.tag, (m.get(t.tag) ?? 0) + 1);
+      else if (firstTag.get(w) === t.tag) firstTagCount.set(w, firstTagCount.get(w)! + 1);
+      else {
+        tagCounts.set(w, (m = new Map([[firstTag.get(w)!, firstTagCount.get(w)!]])));
+        m.set(t.tag, 1);
+      }
+    }
+    if (t.parts && !parts.has(w)) parts.set(w, t.parts);
   }
   const tags = new Map<string, string>();
-  for (const [w, m] of tagCounts) tags.set(w, [...m].sort((a, b) => b[1] - a[1])[0]![0]);
+  // the most frequent tag; on a tie the one seen first (as a stable sort by count gives)
+  for (const [w, first] of firstTag) {
+    const m = tagCounts.get(w);
+    if (!m) {
+      tags.set(w, first);
+      continue;
+    }
+    let best = first;
+    let bestCount = -1;
+    for (const [tag, n] of m) {
+      if (n > bestCount) {
+        best = tag;
+        bestCount = n;
+      }
+    }
+    tags.set(w, best);
+  }
   return { counts, tags, total: terms.length, chars, parts };
 }
