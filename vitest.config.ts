@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // jieba's dictionary load dominates; forks keep native module state per file
     pool: 'forks',
+    // two cores here: vitest's default (cores − 1) would run the files one at a time
+    maxWorkers: 2,
+    minWorkers: 1,
   },
 });
