@@ -35,6 +35,7 @@ export { metadataFromPath, type PathMetadata } from './batch/path-metadata.js';
 export { expandBatchInputs, type BatchItem } from './batch/inputs.js';
 export { decodeZipName } from './batch/archives.js';
 export { TABLES as BATCH_TABLES, type DocumentResult, type TableName as BatchTableName } from './batch/rows.js';
+export { analyzeSource, tokenStats, type Analysis, type TokenStats } from './analyze.js';
 export * from './compare/index.js';
 export type { Figure, FigureKind, FigureMeasure, FigureBound } from './extract/figure-types.js';
 export {
