@@ -285,7 +285,7 @@ describe('batch', () => {
     const figures = readCsv(join(out, 'figures.csv'));
     for (const d of docs) expect(figures.filter((f) => f.path === d.path).length).toBe(Number(d.figures));
 
-    const resumed = await runCli(['batch', many, '--out', out, '--resume']);
+    const resumed = await runCli(['batch', many, '--out', out, '--resume', '--jobs', '1']);
     // exit 1: empty.txt failed (again); everything else is done
     expect(resumed.status, resumed.stderr).toBe(1);
     expect(resumed.stderr).toContain('empty.txt: is empty');
