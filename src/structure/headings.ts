@@ -49,7 +49,7 @@ interface Heading {
 
 /** First sentence of the unit (the heading of a level-2/3 item). */
 function firstSentenceEnd(u: Unit): number {
-  const s = splitSentences(u.text, u.start)[0];
+  const s = splitSentences(u.text, u.start, 1)[0];
   return s ? s.end : u.end;
 }
 
@@ -111,7 +111,7 @@ const NOT_LEAD = /^(?:各位代表|我们|我国|我区|我市|这|那|今年|�
 
 /** The lead sentence that opens `u` as its heading, or null. */
 export function leadSentence(u: Unit): { end: number; text: string } | null {
-  const s = splitSentences(u.text, u.start)[0];
+  const s = splitSentences(u.text, u.start, 1)[0];
   if (!s) return null;
   const text = u.text.slice(s.start - u.start, s.end - u.start);
   if (!/[。！]$/.test(text)) return null;

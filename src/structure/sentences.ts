@@ -18,8 +18,11 @@ function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
 }
 
-/** Splits `text` into sentence spans; offsets are relative to `text` plus `base`. */
-export function splitSentences(text: string, base = 0): Span[] {
+/**
+ * Splits `text` into sentence spans; offsets are relative to `text` plus `base`.
+ * `limit` stops after that many sentences (heading detection only needs the first).
+ */
+export function splitSentences(text: string, base = 0, limit = Infinity): Span[] {
   const spans: Span[] = [];
   let start = 0;
   const push = (s: number, e: number) => {
@@ -32,6 +35,7 @@ export function splitSentences(text: string, base = 0): Span[] {
     const c = text[i]!;
     if (c === '\n' || c === '\r') {
       push(start, i);
+      if (spans.length >= limit) return spans;
       start = i + 1;
       i++;
       continue;
@@ -45,6 +49,7 @@ export function splitSentences(text: string, base = 0): Span[] {
         j++;
       }
       push(start, j);
+      if (spans.length >= limit) return spans;
       start = j;
       i = j;
       continue;
