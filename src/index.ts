@@ -31,7 +31,7 @@ export {
 export type { PolicyDocument, Section, SectionRole, Passage, PassageKind, DocumentMetadata, MetadataSource, Span } from './structure/types.js';
 export { runBatch, createBatchPool, summaryLine, type BatchOptions, type BatchSummary } from './batch/run.js';
 export { processDocument, contentHash, type ProcessOptions } from './batch/analyze-one.js';
-export { metadataFromPath, type PathMetadata } from './batch/path-metadata.js';
+export { metadataFromPath, type PathMetadata } from './structure/path-metadata.js';
 export { expandBatchInputs, type BatchItem } from './batch/inputs.js';
 export { decodeZipName } from './batch/archives.js';
 export { TABLES as BATCH_TABLES, type DocumentResult, type TableName as BatchTableName } from './batch/rows.js';

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeZipName } from '../src/batch/archives.js';
 import { expandBatchInputs, readListFile } from '../src/batch/inputs.js';
-import { metadataFromPath } from '../src/batch/path-metadata.js';
+import { metadataFromPath } from '../src/structure/path-metadata.js';
 import { createBatchPool, runBatch } from '../src/batch/run.js';
 import { BIN, BUNDLED, ROOT, runCli, tempDir, writeFixture } from './helpers/cli.js';
 import { writeTarGz, writeZip } from './helpers/archives.js';

@@ -11,7 +11,6 @@ import { structureDocument } from '../structure/index.js';
 import { extractFigures } from '../extract/figures/index.js';
 import { extractSlogans } from '../extract/slogans.js';
 import { extractKeywords, keywordText } from '../extract/keywords/index.js';
-import { metadataFromPath } from './path-metadata.js';
 import type { DocumentResult, Row } from './rows.js';
 
 export interface ProcessOptions {
@@ -30,11 +29,9 @@ export function contentHash(bytes: Uint8Array): string {
 /** Analyses one document: structure and metadata, figures, key phrases, slogans. */
 export function processDocument(source: SourceText, options: ProcessOptions = {}): DocumentResult {
   const doc = structureDocument(source);
+  // the structure step already falls back to the path (metadataFromPath) when the text is silent
   const meta = doc.metadata;
-  const fromPath = metadataFromPath(source.path);
-  const place = meta.place ?? fromPath.place;
-  const planYear = meta.planYear ?? fromPath.year;
-  const reviewYear = meta.reviewYear ?? (meta.planYear == null && planYear !== null ? planYear - 1 : null);
+  const { place, planYear, reviewYear } = meta;
   const key = { path: source.path, place, planYear };
 
   const figures = extractFigures(doc);
@@ -63,8 +60,8 @@ export function processDocument(source: SourceText, options: ProcessOptions = {}
     reviewYear,
     title: meta.title ?? null,
     deliveredOn: meta.deliveredOn ?? null,
-    placeSource: meta.place != null ? meta.provenance.place ?? 'text' : fromPath.place !== null ? 'path' : null,
-    yearSource: meta.planYear != null ? meta.provenance.planYear ?? 'text' : fromPath.year !== null ? 'path' : null,
+    placeSource: meta.provenance.place,
+    yearSource: meta.provenance.planYear,
     format: source.format,
     encoding: source.encoding,
     bytes: source.bytes,

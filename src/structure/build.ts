@@ -5,7 +5,8 @@
 import type { SourceText } from '../io/read.js';
 import { bodyEndIndex, bodyStartIndex, isAside } from './matter.js';
 import { detectSections, type RawSection } from './headings.js';
-import { findDeliveryDate, lastAdminUnit, placeFromLines, placeFromPath, placeFromSlogans, yearFromPath, yearsIn } from './metadata.js';
+import { findDeliveryDate, lastAdminUnit, placeFromLines, placeFromSlogans, yearsIn } from './metadata.js';
+import { metadataFromPath } from './path-metadata.js';
 import { paragraphUnits, type Unit } from './paragraphs.js';
 import { findPassages } from './passages.js';
 import { fiveYearPeriod, roleFromContent, roleFromHeading } from './roles.js';
@@ -99,7 +100,7 @@ export function structureDocument(source: SourceText, overrides: StructureOverri
     }
   }
   if (planYear === null) {
-    const y = yearFromPath(source.path);
+    const y = metadataFromPath(source.path).year;
     if (y !== null) {
       planYear = y;
       planSource = 'path';
@@ -149,7 +150,7 @@ export function structureDocument(source: SourceText, overrides: StructureOverri
     }
   }
   if (!place) {
-    const p = placeFromPath(source.path);
+    const p = metadataFromPath(source.path).place;
     if (p) {
       place = p;
       placeSource = 'path';

@@ -3,7 +3,6 @@
  * The text is searched first; the file name is a fallback; options override both.
  * Anything that cannot be found is null, with a note saying so.
  */
-import { basename, dirname } from 'node:path';
 import { chineseYear } from './numerals.js';
 
 const ADMIN_UNIT = '(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|区|县|州|旗|盟)';
@@ -96,21 +95,3 @@ export function yearsIn(s: string): number[] {
   return out;
 }
 
-/** Year from a path: liuzhou-2023.txt, 2023/柳州.txt, 2023年柳州.txt. */
-export function yearFromPath(path: string): number | null {
-  if (!path || path === '-') return null;
-  const base = basename(path);
-  const m = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(base);
-  if (m) return Number(m[1]);
-  const dir = basename(dirname(path));
-  const d = /^((?:19|20)\d{2})(?:年)?$/.exec(dir);
-  return d ? Number(d[1]) : null;
-}
-
-/** Place from a path whose name is Chinese: 2023/柳州.txt → 柳州, 柳州市2023.txt → 柳州市. */
-export function placeFromPath(path: string): string | null {
-  if (!path || path === '-') return null;
-  const base = basename(path).replace(/\.[^.]+$/, '');
-  const m = /([\u4e00-\u9fff]{2,12})/.exec(base.replace(/政府工作报告|工作报告|报告/g, ''));
-  return m ? m[1]! : null;
-}

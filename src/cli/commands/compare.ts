@@ -186,7 +186,7 @@ function datasetsFor(c: Comparison, chalk: ChalkInstance, forPeople: boolean): D
             { key: 'target' },
             { key: 'actual' },
             { key: 'verdict', display: verdictColour },
-            { key: 'gap', align: 'right', display: (v, row) => (typeof v === 'number' ? `${signed(v)}${row.gapUnit === '个百分点' ? ' pp' : ` ${cellText(row.gapUnit)}`}` : '') },
+            { key: 'gap', align: 'right', display: (v, row) => (typeof v === 'number' ? signedWithUnit(v, row.gapUnit) : '') },
             { key: 'gapUnit', header: 'gap unit' },
             { key: 'detail' },
             { key: 'targetDocument', header: 'target from' },
@@ -219,7 +219,7 @@ function datasetsFor(c: Comparison, chalk: ChalkInstance, forPeople: boolean): D
             { key: 'previousActual', header: 'previous actual' },
             { key: 'newYear', header: 'year', align: 'right' },
             { key: 'newTarget', header: 'new target' },
-            { key: 'change', align: 'right', display: (v, row) => (typeof v === 'number' ? `${signed(v)}${row.changeUnit === '个百分点' ? ' pp' : ` ${cellText(row.changeUnit)}`}${arrow(v)}` : '') },
+            { key: 'change', align: 'right', display: (v, row) => (typeof v === 'number' ? signedWithUnit(v, row.changeUnit) + arrow(v) : '') },
             { key: 'changeUnit', header: 'change unit' },
             { key: 'key' },
           ] as Column[],
@@ -295,4 +295,9 @@ function datasetsFor(c: Comparison, chalk: ChalkInstance, forPeople: boolean): D
     }
   }
   return out;
+}
+
+/** +0.2 pp, -44 万人: a signed difference with its unit (percentage points shortened to pp). */
+function signedWithUnit(value: number, unit: unknown): string {
+  return `${signed(value)}${unit === '个百分点' ? ' pp' : ` ${cellText(unit)}`}`;
 }
