@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { segment, segmentLines } from '../src/segment/segment.js';
-import { parseUserDict } from '../src/segment/jieba.js';
+import { cutWithTags, ensureJieba, parseUserDict } from '../src/segment/jieba.js';
 import { tokenFrequencies } from '../src/segment/frequency.js';
 import { boilerplateWords, genericStopwords } from '../src/segment/stopwords.js';
 import { BUNDLED } from './helpers/cli.js';
@@ -42,6 +42,33 @@ describe('number protection', () => {
     const lines = segmentLines(text);
     expect(lines).toHaveLength(2);
     for (const t of lines.flat()) expect(text.slice(t.start, t.end)).toBe(t.word);
+  });
+});
+
+describe('cutWithTags (cut + cached tag lookup)', () => {
+  it('gives the same words and tags as jieba.tag on the bundled report', () => {
+    const jieba = ensureJieba();
+    const lines = readFileSync(BUNDLED, 'utf8').split('\n').filter((l) => l.trim());
+    let tokens = 0;
+    for (const line of lines) {
+      const expected = jieba.tag(line);
+      const { words, tags } = cutWithTags(line);
+      expect(words).toEqual(expected.map((t) => t.word));
+      expect(tags).toEqual(expected.map((t) => t.tag));
+      tokens += words.length;
+    }
+    expect(tokens).toBeGreaterThan(5_000);
+  });
+
+  it('reads the tag in context for dictionary words jieba splits when alone (更多 is d, not x)', () => {
+    // alone, jieba cuts 更多 into 更|多, so its tag cannot be asked word by word
+    expect(ensureJieba().tag('更多').length).toBeGreaterThan(1);
+    const text = '培育更多“柳字号”农业品牌'; // the bundled report
+    const { words, tags } = cutWithTags(text);
+    expect(tags[words.indexOf('更多')]).toBe('d');
+    // and again from the cache
+    const again = cutWithTags(text);
+    expect(again.tags).toEqual(ensureJieba().tag(text).map((t) => t.tag));
   });
 });
 

@@ -52,6 +52,7 @@ export function ensureJieba(options: JiebaOptions = {}): NodeJieba {
       // the native binding rejects an undefined tag argument, so pass one only when the entry has it
       for (const entry of readUserDict(path)) (entry.tag ? jieba.insertWord(entry.word, entry.tag) : jieba.insertWord(entry.word));
       loadedWith.push(path);
+      tagCache.clear(); // new words can change what a word's tag is
     }
     return jieba;
   }
@@ -63,6 +64,58 @@ export function ensureJieba(options: JiebaOptions = {}): NodeJieba {
   jieba = lib;
   loadedWith = [...wanted];
   return lib;
+}
+
+/**
+ * Words and their part of speech, as `jieba.tag(text)` gives them, but faster.
+ *
+ * `tag` is `cut` (HMM on, the same segmentation) followed by a dictionary lookup per word
+ * (cppjieba's PosTagger::LookupTag: the word's dictionary tag, else m/eng/x by its characters),
+ * and its JS objects make it about twice as slow as `cut`. The lookup does not depend on the
+ * context, so the tag of each word is asked once (`tag(word)`) and cached for the process. A
+ * dictionary word that jieba splits when it stands alone (更多 → 更|多) cannot be asked that way;
+ * for those few, the whole text is tagged once and the tag read at the word's place.
+ */
+export function cutWithTags(text: string): { words: string[]; tags: string[] } {
+  const lib = ensureJieba();
+  const words = lib.cut(text, true);
+  const tags = new Array<string>(words.length);
+  let unknown = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    let tag = tagCache.get(word);
+    if (tag === undefined) {
+      const alone = lib.tag(word);
+      if (alone.length === 1 && alone[0]!.word === word) {
+        tag = alone[0]!.tag;
+        rememberTag(word, tag);
+      } else {
+        unknown = true;
+        continue;
+      }
+    }
+    tags[i] = tag;
+  }
+  if (!unknown) return { words, tags };
+  const full = lib.tag(text);
+  // cut and tag segment alike; should they ever differ, tag's own answer is the truth
+  if (full.length !== words.length || full.some((t, i) => t.word !== words[i])) return { words: full.map((t) => t.word), tags: full.map((t) => t.tag) };
+  for (let i = 0; i < words.length; i++) {
+    if (tags[i] !== undefined) continue;
+    tags[i] = full[i]!.tag;
+    rememberTag(words[i]!, tags[i]!);
+  }
+  return { words, tags };
+}
+
+/** Tags by word, for this process's dictionary (cleared when words are added). */
+const tagCache = new Map<string, string>();
+const TAG_CACHE_LIMIT = 500_000;
+
+function rememberTag(word: string, tag: string): void {
+  // a batch of thousands of reports keeps meeting new names; start again rather than grow forever
+  if (tagCache.size >= TAG_CACHE_LIMIT) tagCache.clear();
+  tagCache.set(word, tag);
 }
 
 export function jiebaLoadMilliseconds(): number {

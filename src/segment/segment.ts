@@ -1,9 +1,9 @@
 /**
  * Segmentation of normalised text into tokens with part of speech and offsets.
  * Quantities and alphanumeric names are cut out first (see numbers.ts) and jieba
- * (HMM on, via its POS tagger) segments the text between them.
+ * (HMM on, with jieba's part of speech; see cutWithTags) segments the text between them.
  */
-import { ensureJieba, type JiebaOptions, type JiebaTag } from './jieba.js';
+import { cutWithTags, ensureJieba, type JiebaOptions } from './jieba.js';
 import { PROTECTED_TOKEN, protectedTag } from './numbers.js';
 
 export interface Token {
@@ -20,16 +20,14 @@ export type SegmentOptions = JiebaOptions;
 
 /** Segments `text`; token offsets are relative to `base` (the text's own offset in its document). */
 export function segment(text: string, options: SegmentOptions = {}, base = 0): Token[] {
-  const jieba = ensureJieba(options);
+  ensureJieba(options);
   const tokens: Token[] = [];
   const pushJieba = (from: number, to: number) => {
     if (to <= from) return;
     let pos = from;
-    const reply = jieba.tag(text.slice(from, to));
-    for (let k = 0; k < reply.length; k++) {
-      // jieba's { word, tag } object becomes the token (start and end added): one object per word, not two
-      const t = reply[k] as JiebaTag & Partial<Token>;
-      const word = t.word;
+    const { words, tags } = cutWithTags(text.slice(from, to));
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k]!;
       // jieba returns the words in order and covers the input exactly; find guards against surprises
       // (startsWith first: the usual case, and what indexOf would find)
       let start = pos;
@@ -37,9 +35,7 @@ export function segment(text: string, options: SegmentOptions = {}, base = 0): T
         const at = text.indexOf(word, pos);
         if (at >= 0 && at < to) start = at;
       }
-      t.start = base + start;
-      t.end = base + start + word.length;
-      tokens.push(t as Token);
+      tokens.push({ word, tag: tags[k]!, start: base + start, end: base + start + word.length });
       pos = start + word.length;
     }
   };
