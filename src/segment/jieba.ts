@@ -23,8 +23,6 @@ interface NodeJieba {
   load(options?: { dict?: string; hmmDict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): void;
   cut(text: string, hmm?: boolean): string[];
   tag(text: string): JiebaTag[];
-  extract(text: string, topN: number): Array<{ word: string; weight: number }>;
-  textRankExtract(text: string, topN: number): Array<{ word: string; weight: number }>;
   insertWord(word: string, tag?: string): boolean;
   DEFAULT_IDF_DICT: string;
 }
@@ -34,6 +32,12 @@ const require = createRequire(import.meta.url);
 /** Folder of the bundled dictionaries (dict/ at the package root, from src/ or dist/). */
 export const DICT_DIR = fileURLToPath(new URL('../../dict/', import.meta.url));
 export const POLICY_DICT = join(DICT_DIR, 'policy.dict.txt');
+/**
+ * A one-line IDF file for nodejieba's own keyword extractor, which policytext never calls (key
+ * phrases use our tokens and read jieba's idf.utf8 themselves, extract/keywords/idf.ts). Loading
+ * the real 6 MB table into cppjieba costs ~0.25 s and ~30 MB per process or batch worker for nothing.
+ */
+const UNUSED_EXTRACT_IDF = join(DICT_DIR, 'jieba-extract-idf.stub.utf8');
 
 let jieba: NodeJieba | null = null;
 let loadedWith: string[] = [];
@@ -59,7 +63,7 @@ export function ensureJieba(options: JiebaOptions = {}): NodeJieba {
   const started = performance.now();
   const lib = require('nodejieba') as NodeJieba;
   const cleaned = wanted.map((p) => writeCleanDict(p));
-  lib.load({ userDict: [POLICY_DICT, ...cleaned].join('|') });
+  lib.load({ userDict: [POLICY_DICT, ...cleaned].join('|'), idfDict: UNUSED_EXTRACT_IDF });
   loadMs = performance.now() - started;
   jieba = lib;
   loadedWith = [...wanted];
@@ -83,39 +87,44 @@ export function cutWithTags(text: string): { words: string[]; tags: string[] } {
   let unknown = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    let tag = tagCache.get(word);
-    if (tag === undefined) {
+    let known = tagCache.get(word);
+    if (known === undefined) {
       const alone = lib.tag(word);
-      if (alone.length === 1 && alone[0]!.word === word) {
-        tag = alone[0]!.tag;
-        rememberTag(word, tag);
-      } else {
+      if (alone.length === 1 && alone[0]!.word === word) known = rememberTag(word, alone[0]!.tag);
+      else {
         unknown = true;
         continue;
       }
     }
-    tags[i] = tag;
+    // the cached string, not jieba's fresh copy: the fresh one dies young, and the maps keyed by
+    // words downstream (features, counts, IDF) compare the same string object at once
+    words[i] = known.word;
+    tags[i] = known.tag;
   }
   if (!unknown) return { words, tags };
   const full = lib.tag(text);
   // cut and tag segment alike; should they ever differ, tag's own answer is the truth
   if (full.length !== words.length || full.some((t, i) => t.word !== words[i])) return { words: full.map((t) => t.word), tags: full.map((t) => t.tag) };
-  for (let i = 0; i < words.length; i++) {
-    if (tags[i] !== undefined) continue;
-    tags[i] = full[i]!.tag;
-    rememberTag(words[i]!, tags[i]!);
-  }
+  for (let i = 0; i < words.length; i++) if (tags[i] === undefined) tags[i] = rememberTag(words[i]!, full[i]!.tag).tag;
   return { words, tags };
 }
 
+/** A word as jieba's dictionary knows it, with its tag. */
+interface KnownWord {
+  word: string;
+  tag: string;
+}
+
 /** Tags by word, for this process's dictionary (cleared when words are added). */
-const tagCache = new Map<string, string>();
+const tagCache = new Map<string, KnownWord>();
 const TAG_CACHE_LIMIT = 500_000;
 
-function rememberTag(word: string, tag: string): void {
+function rememberTag(word: string, tag: string): KnownWord {
   // a batch of thousands of reports keeps meeting new names; start again rather than grow forever
   if (tagCache.size >= TAG_CACHE_LIMIT) tagCache.clear();
-  tagCache.set(word, tag);
+  const known = { word, tag };
+  tagCache.set(word, known);
+  return known;
 }
 
 export function jiebaLoadMilliseconds(): number {
