@@ -8,6 +8,7 @@ import {
   applyPhrases,
   chiSquare1P,
   corpusKeyness,
+  countParagraphs,
   countTerms,
   documentTerms,
   extractKeywords,
@@ -85,6 +86,61 @@ describe('ranking rules: which tokens are terms', () => {
     expect(log.map((r) => r.term)).toEqual(['甲乙', '丙丁', '未知词']); // (1+ln2)·10 > (1+ln12)·2 > 1·6
     expect(log[2]!.weight).toBeCloseTo(6, 6);
     expect(log[1]!.per10k).toBeCloseTo(120, 6);
+  });
+
+  it('IDF table: the word is all before the last space, a repeated word keeps its last value, bad lines are skipped', () => {
+    const idf = parseIdf('甲乙 10\r\n丙 丁 2\n甲乙 4\n\n 5\n无值\n坏值 abc\n戊己 6');
+    expect(idf.size).toBe(3);
+    expect(idf.get('甲乙')).toBe(4);
+    expect(idf.get('丙 丁')).toBe(2);
+    expect(idf.get('戊己')).toBe(6);
+    expect(idf.get('丙')).toBeUndefined();
+    expect(idf.get('无值')).toBeUndefined();
+    expect(idf.get('坏值')).toBeUndefined();
+    expect(idf.median).toBe(4); // of 2, 4, 6
+    expect(idf.max).toBe(6);
+    expect(parseIdf('').median).toBe(10);
+  });
+
+  it('TF-IDF top k = the first k of the whole ranking, ties included (weight, then count, then term)', () => {
+    const idf = parseIdf('甲 8\n乙 8\n丙 4\n丁 2\n戊 12\n');
+    const terms: Term[] = [];
+    const add = (word: string, n: number) => {
+      for (let i = 0; i < n; i++) terms.push({ word, tag: 'n', start: 0, end: 0 });
+    };
+    // 乙 and 甲 tie on weight and count (the term decides); 己 and 未知 are unknown (median 8); once
+    // k terms are held, the rare ones (未知, 戊) fall below the bound and are not looked up
+    add('乙', 2);
+    add('丁', 9);
+    add('甲', 2);
+    add('丙', 4);
+    add('未知', 1);
+    add('戊', 1);
+    add('己', 3);
+    const counts = countTerms(terms, 100);
+    const all = tfidfRank(counts, 'log', idf);
+    for (let k = 1; k <= all.length + 1; k++) expect(tfidfRank(counts, 'log', idf, k)).toEqual(all.slice(0, k));
+    for (let k = 1; k <= 3; k++) expect(tfidfRank(counts, 'raw', idf, k)).toEqual(tfidfRank(counts, 'raw', idf).slice(0, k));
+    // a table without `max` (no pruning) ranks the same
+    const plain = { get: (w: string) => idf.get(w), median: idf.median, size: idf.size };
+    expect(tfidfRank(counts, 'log', plain, 3)).toEqual(all.slice(0, 3));
+  });
+
+  it('countParagraphs = countTerms of the paragraphs end to end (most frequent tag, first parts)', () => {
+    const t = (word: string, tag: string, parts?: string[]): Term => ({ word, tag, start: 0, end: 0, ...(parts ? { parts } : {}) });
+    const paragraphs = [
+      [t('营商环境', 'n'), t('改革', 'vn'), t('营商环境', 'phrase', ['营商', '环境'])],
+      [],
+      [t('改革', 'v'), t('改革', 'v'), t('营商环境', 'phrase', ['营', '商环境']), t('开放', 'v'), t('开放', 'vn')],
+    ];
+    const viaParagraphs = countParagraphs(paragraphs, 50);
+    const viaFlat = countTerms(paragraphs.flat(), 50);
+    expect(viaParagraphs).toEqual(viaFlat);
+    expect([...viaParagraphs.counts]).toEqual([...viaFlat.counts]);
+    expect(viaParagraphs.tags.get('改革')).toBe('v');
+    expect(viaParagraphs.tags.get('开放')).toBe('v'); // a tie: the first seen
+    expect(viaParagraphs.parts.get('营商环境')).toEqual(['营商', '环境']);
+    expect(viaParagraphs.total).toBe(8);
   });
 
   it('TextRank ranks the hub of the co-occurrence graph first', () => {

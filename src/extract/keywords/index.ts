@@ -13,7 +13,7 @@ import type { PolicyDocument, Section } from '../../structure/types.js';
 import { sectionLabel } from '../../structure/index.js';
 import { keyness, mergeCounts, type KeynessOptions, type KeynessRow } from './keyness.js';
 import { applyPhrases, learnAndMerge, type PhraseModel, type CollocationOptions } from './phrases.js';
-import { contentTerms, contentTermTest, countTerms, type Term, type TermCounts, type TermOptions } from './terms.js';
+import { contentTerms, contentTermTest, countParagraphs, countTerms, type Term, type TermCounts, type TermOptions } from './terms.js';
 import { idfOf, jiebaIdf } from './idf.js';
 import { tfidfRank, type RankedTerm, type TfScheme } from './tfidf.js';
 import { textRank, type TextRankOptions } from './textrank.js';
@@ -78,7 +78,7 @@ export function documentTerms(text: KeywordText, model: PhraseModel | null, opti
 /** documentTerms on lines that already have the phrases merged in (`kept`: their content terms, when known). */
 function termsOf(text: KeywordText, lines: Term[][] | null, options: TermOptions, kept?: Term[][] | null): DocumentTerms {
   const paragraphs = kept ?? lines!.map((line) => contentTerms(line, options));
-  return { path: text.path, paragraphs, counts: countTerms(paragraphs.flat(), textLength(text.text)) };
+  return { path: text.path, paragraphs, counts: countParagraphs(paragraphs, textLength(text.text)) };
 }
 
 /** The phrase model for `texts`, and each text's lines with it applied. */
@@ -117,12 +117,12 @@ function modelFor(texts: KeywordText[], phrases: KeywordOptions['phrases'], opti
 
 function rank(terms: DocumentTerms, options: KeywordOptions): RankedTerm[] {
   let rows: RankedTerm[];
+  const top = options.top ?? 20;
   if (options.method === 'textrank') {
     const idf = jiebaIdf();
     const bias = (t: string) => idfOf(idf, t, terms.counts.parts.get(t)) ** 2;
     rows = textRank(terms.paragraphs, terms.counts, { bias, ...options.textRank });
-  } else rows = tfidfRank(terms.counts, options.tf);
-  const top = options.top ?? 20;
+  } else rows = tfidfRank(terms.counts, options.tf, undefined, top);
   return top > 0 ? rows.slice(0, top) : rows;
 }
 

@@ -88,6 +88,11 @@ const T_PHRASE_TAG = tagFeatures('phrase');
 const PART = 1;
 const START = 2;
 const END = 4;
+/**
+ * Not a rule but where the term sits: it ends where the next term of its stream starts (nothing
+ * between them). Kept with the roles so that the passes need not read the Term objects.
+ */
+const ADJACENT = 8;
 
 function roles(w: number, t: number): number {
   if (t & T_PHRASE) return PART | START | END;
@@ -107,9 +112,15 @@ function partsOf(t: Term): string[] {
   return t.parts ?? [t.word];
 }
 
+/** The parts of the phrase x + y (concat: no iterator protocol, unlike a spread). */
+function joinedParts(x: Term, y: Term): string[] {
+  return partsOf(x).concat(partsOf(y));
+}
+
 /**
  * The token streams during learning, end to end in flat arrays: the terms, and per term its word
- * id, its roles and its number of parts; `ends[k]` is where input stream k ends (pairs never cross).
+ * id, its roles (with ADJACENT) and its number of parts; `ends[k]` is where input stream k ends
+ * (pairs never cross).
  */
 interface Streams {
   terms: Term[];
@@ -129,9 +140,17 @@ class Vocabulary {
   readonly bits: number[] = [];
   /** Code points per id. */
   readonly chars: number[] = [];
+  /**
+   * Per id, the tag it was first seen with, that tag's features and the roles they give: a word
+   * nearly always comes with the same tag, so its later occurrences need no tag lookup.
+   */
+  private readonly firstTag: string[] = [];
+  private readonly firstTagBits: number[] = [];
+  private readonly firstRoles: number[] = [];
   private readonly cache: Map<string, WordFeatures> = wordCache();
 
-  id(word: string): number {
+  /** The id of `word` (seen with `tag`), made on first sight. */
+  id(word: string, tag: string): number {
     let id = this.ids.get(word);
     if (id === undefined) {
       id = this.words.length;
@@ -140,8 +159,22 @@ class Vocabulary {
       const f = featuresIn(this.cache, word);
       this.bits.push(f.bits);
       this.chars.push(f.chars);
+      const t = tagFeatures(tag);
+      this.firstTag.push(tag);
+      this.firstTagBits.push(t);
+      this.firstRoles.push(roles(f.bits, t));
     }
     return id;
+  }
+
+  /** Tag features of an occurrence of word `id` with `tag`. */
+  tagBits(id: number, tag: string): number {
+    return tag === this.firstTag[id] ? this.firstTagBits[id]! : tagFeatures(tag);
+  }
+
+  /** Roles of an occurrence of word `id` with `tag` (without ADJACENT). */
+  rolesOf(id: number, tag: string): number {
+    return tag === this.firstTag[id] ? this.firstRoles[id]! : roles(this.bits[id]!, tagFeatures(tag));
   }
 
   streams(docs: Term[][]): Streams {
@@ -150,15 +183,16 @@ class Vocabulary {
     const s: Streams = { terms: new Array<Term>(n), ids: new Int32Array(n), roles: new Uint8Array(n), tags: new Uint16Array(n), parts: new Uint16Array(n), ends: new Int32Array(docs.length) };
     let i = 0;
     for (let k = 0; k < docs.length; k++) {
-      for (const t of docs[k]!) {
-        const id = this.id(t.word);
+      const doc = docs[k]!;
+      for (let j = 0; j < doc.length; j++, i++) {
+        const t = doc[j]!;
+        const id = this.id(t.word, t.tag);
         s.terms[i] = t;
         s.ids[i] = id;
-        const tf = tagFeatures(t.tag);
-        s.tags[i] = tf;
-        s.roles[i] = roles(this.bits[id]!, tf);
+        s.tags[i] = this.tagBits(id, t.tag);
+        const adjacent = j + 1 < doc.length && t.end === doc[j + 1]!.start;
+        s.roles[i] = this.rolesOf(id, t.tag) | (adjacent ? ADJACENT : 0);
         s.parts[i] = t.parts ? Math.min(t.parts.length, 0xffff) : 1;
-        i++;
       }
       s.ends[k] = i;
     }
@@ -212,12 +246,9 @@ export function learnAndMerge(
         if (bits[id]! & (W_BLANK | W_PUNCT)) continue;
         n++;
         uni[id]!++;
-        if (i + 1 >= end) continue;
-        // joinable: adjacent, both parts, x may start, y may end, within maxParts and maxChars
-        if ((r[i]! & (PART | START)) !== (PART | START) || (r[i + 1]! & (PART | END)) !== (PART | END)) continue;
-        const t = terms[i]!;
-        const next = terms[i + 1]!;
-        if (t.end !== next.start) continue;
+        // joinable: adjacent (so not the stream's last), both parts, x may start, y may end, within
+        // maxParts and maxChars
+        if ((r[i]! & (PART | START | ADJACENT)) !== (PART | START | ADJACENT) || (r[i + 1]! & (PART | END)) !== (PART | END)) continue;
         const nid = ids[i + 1]!;
         if (parts[i]! + parts[i + 1]! > maxParts || chars[id]! + chars[nid]! > maxChars) continue;
         const key = id * V + nid;
@@ -226,8 +257,8 @@ export function learnAndMerge(
         else {
           pairIndex.set(key, pairCount.length);
           pairCount.push(1);
-          pairLeft.push(t);
-          pairRight.push(next);
+          pairLeft.push(terms[i]!);
+          pairRight.push(terms[i + 1]!);
           pairKey.push(key);
         }
       }
@@ -248,7 +279,7 @@ export function learnAndMerge(
       if (score < minG2 || pmi < minPmi) continue;
       const left = pairLeft[e]!;
       const right = pairRight[e]!;
-      const phrase: Phrase = { phrase: left.word + right.word, parts: [...partsOf(left), ...partsOf(right)], count, g2: round(score, 2), pmi: round(pmi, 2) };
+      const phrase: Phrase = { phrase: left.word + right.word, parts: joinedParts(left, right), count, g2: round(score, 2), pmi: round(pmi, 2) };
       accepted.set(left.word + SEP + right.word, phrase);
       acceptedG2.set(key, phrase.g2);
     }
@@ -277,51 +308,52 @@ export function learnAndMerge(
 
 /** One merging pass over the learning streams (mergePass on ids; same result). */
 function mergeStreams(s: Streams, accepted: Map<number, number>, V: number, vocab: Vocabulary): Streams {
-  const { terms, ids, ends } = s;
+  const { terms, ids, roles: r, ends } = s;
   const len = terms.length;
+  // most words start no accepted pair: a flag per left word spares them the Map lookup
+  const startsPair = new Uint8Array(V);
+  for (const key of accepted.keys()) startsPair[Math.floor(key / V)] = 1;
   // score[i]: G² of the accepted pair (i, i+1) of one stream, −1 when none
   const score = new Float64Array(len + 1).fill(-1);
   let any = false;
-  for (let k = 0, i = 0; k < ends.length; k++) {
-    const end = ends[k]!;
-    for (; i < end; i++) {
-      if (i + 1 >= end || terms[i]!.end !== terms[i + 1]!.start) continue;
-      const g = accepted.get(ids[i]! * V + ids[i + 1]!);
-      if (g !== undefined) {
-        score[i] = g;
-        any = true;
-      }
+  for (let i = 0; i < len; i++) {
+    // ADJACENT is never set on a stream's last term, so a pair never reaches into the next stream
+    if (!(r[i]! & ADJACENT) || !startsPair[ids[i]!]) continue;
+    const g = accepted.get(ids[i]! * V + ids[i + 1]!);
+    if (g !== undefined) {
+      score[i] = g;
+      any = true;
     }
   }
   if (!any) return s;
-  const out: Streams = { terms: [], ids: new Int32Array(len), roles: new Uint8Array(len), tags: new Uint16Array(len), parts: new Uint16Array(len), ends: new Int32Array(ends.length) };
+  const out: Streams = { terms: new Array<Term>(len), ids: new Int32Array(len), roles: new Uint8Array(len), tags: new Uint16Array(len), parts: new Uint16Array(len), ends: new Int32Array(ends.length) };
   let o = 0;
   for (let k = 0, i = 0; k < ends.length; k++) {
     const end = ends[k]!;
-    for (; i < end; i++) {
+    for (; i < end; i++, o++) {
       const sc = score[i]!;
-      // score[end − 1] is −1, so a pair never reaches into the next stream
       if (sc >= 0 && !(score[i + 1]! > sc)) {
         const x = terms[i]!;
         const y = terms[i + 1]!;
-        const merged: Term = { word: x.word + y.word, tag: 'phrase', start: x.start, end: y.end, parts: [...partsOf(x), ...partsOf(y)] };
-        out.terms.push(merged);
-        out.ids[o] = vocab.id(merged.word);
-        out.roles[o] = PART | START | END;
+        const merged: Term = { word: x.word + y.word, tag: 'phrase', start: x.start, end: y.end, parts: joinedParts(x, y) };
+        out.terms[o] = merged;
+        out.ids[o] = vocab.id(merged.word, merged.tag);
+        // the phrase ends where y ends: it touches the next term when y did
+        out.roles[o] = PART | START | END | (r[i + 1]! & ADJACENT);
         out.tags[o] = T_PHRASE_TAG;
         out.parts[o] = Math.min(merged.parts!.length, 0xffff);
         i++;
       } else {
-        out.terms.push(terms[i]!);
+        out.terms[o] = terms[i]!;
         out.ids[o] = ids[i]!;
-        out.roles[o] = s.roles[i]!;
+        out.roles[o] = r[i]!;
         out.tags[o] = s.tags[i]!;
         out.parts[o] = s.parts[i]!;
       }
-      o++;
     }
     out.ends[k] = o;
   }
+  out.terms.length = o;
   return out;
 }
 
@@ -371,7 +403,7 @@ function mergePass(stream: Term[], accepted: Map<string, Phrase>): Term[] {
     if (s >= 0 && !(score[i + 1]! > s)) {
       const x = stream[i]!;
       const y = stream[i + 1]!;
-      out.push({ word: x.word + y.word, tag: 'phrase', start: x.start, end: y.end, parts: [...partsOf(x), ...partsOf(y)] });
+      out.push({ word: x.word + y.word, tag: 'phrase', start: x.start, end: y.end, parts: joinedParts(x, y) });
       i++;
     } else out.push(stream[i]!);
   }

@@ -132,49 +132,62 @@ export interface TermCounts {
 }
 
 export function countTerms(terms: Term[], chars: number): TermCounts {
-  const counts = new Map<string, number>();
-  // most words have one tag: keep the first tag and its count, and a Map only once a second shows up
-  const firstTag = new Map<string, string>();
-  const firstTagCount = new Map<string, number>();
-  const tagCounts = new Map<string, Map<string, number>>();
+  return countParagraphs([terms], chars);
+}
+
+/** What countParagraphs learns of one term while it walks the stream. */
+interface TermTally {
+  count: number;
+  /** The first tag seen and how often it was seen. */
+  firstTag: string;
+  firstTagCount: number;
+  /** Every tag's count, made only once a second tag shows up (most words have one). */
+  tagCounts: Map<string, number> | null;
+}
+
+/** countTerms over the terms of several paragraphs (without concatenating them first). */
+export function countParagraphs(paragraphs: Term[][], chars: number): TermCounts {
+  // one Map lookup per term occurrence: everything known about a term sits in its tally
+  const tallies = new Map<string, TermTally>();
   const parts = new Map<string, string[]>();
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i]!;
-    const w = t.word;
-    const c = counts.get(w);
-    if (c === undefined) {
-      counts.set(w, 1);
-      firstTag.set(w, t.tag);
-      firstTagCount.set(w, 1);
-    } else {
-      counts.set(w, c + 1);
-      let m = tagCounts.get(w);
-      if (m) m.set(t.tag, (m.get(t.tag) ?? 0) + 1);
-      else if (firstTag.get(w) === t.tag) firstTagCount.set(w, firstTagCount.get(w)! + 1);
-      else {
-        tagCounts.set(w, (m = new Map([[firstTag.get(w)!, firstTagCount.get(w)!]])));
-        m.set(t.tag, 1);
+  let total = 0;
+  for (const terms of paragraphs) {
+    total += terms.length;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
+      const w = t.word;
+      const tally = tallies.get(w);
+      if (tally === undefined) {
+        tallies.set(w, { count: 1, firstTag: t.tag, firstTagCount: 1, tagCounts: null });
+        if (t.parts) parts.set(w, t.parts);
+        continue;
       }
+      tally.count++;
+      if (tally.tagCounts) tally.tagCounts.set(t.tag, (tally.tagCounts.get(t.tag) ?? 0) + 1);
+      else if (tally.firstTag === t.tag) tally.firstTagCount++;
+      else tally.tagCounts = new Map([[tally.firstTag, tally.firstTagCount], [t.tag, 1]]);
+      if (t.parts && !parts.has(w)) parts.set(w, t.parts);
     }
-    if (t.parts && !parts.has(w)) parts.set(w, t.parts);
   }
+  const counts = new Map<string, number>();
   const tags = new Map<string, string>();
-  // the most frequent tag; on a tie the one seen first (as a stable sort by count gives)
-  for (const [w, first] of firstTag) {
-    const m = tagCounts.get(w);
-    if (!m) {
-      tags.set(w, first);
-      continue;
-    }
-    let best = first;
-    let bestCount = -1;
-    for (const [tag, n] of m) {
-      if (n > bestCount) {
-        best = tag;
-        bestCount = n;
-      }
-    }
-    tags.set(w, best);
+  for (const [w, tally] of tallies) {
+    counts.set(w, tally.count);
+    tags.set(w, mostFrequentTag(tally));
   }
-  return { counts, tags, total: terms.length, chars, parts };
+  return { counts, tags, total, chars, parts };
+}
+
+/** The most frequent tag; on a tie the one seen first (as a stable sort by count gives). */
+function mostFrequentTag(tally: TermTally): string {
+  if (!tally.tagCounts) return tally.firstTag;
+  let best = tally.firstTag;
+  let bestCount = -1;
+  for (const [tag, n] of tally.tagCounts) {
+    if (n > bestCount) {
+      best = tag;
+      bestCount = n;
+    }
+  }
+  return best;
 }

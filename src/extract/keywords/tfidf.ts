@@ -31,15 +31,76 @@ export interface RankedTerm {
 
 export type TfScheme = 'log' | 'raw';
 
-export function tfidfRank(counts: TermCounts, tf: TfScheme = 'log', idf: IdfTable = jiebaIdf()): RankedTerm[] {
-  const rows: RankedTerm[] = [];
+/**
+ * Every term ranked (weight desc, count desc, term asc); with `top` > 0 only the first `top` of
+ * that order, found without building and sorting a row per term.
+ */
+export function tfidfRank(counts: TermCounts, tf: TfScheme = 'log', idf: IdfTable = jiebaIdf(), top = 0): RankedTerm[] {
   const total = counts.total || 1;
-  for (const [term, count] of counts.counts) {
-    const parts = counts.parts.get(term);
-    const weight = (tf === 'raw' ? count / total : 1 + Math.log(count)) * idfOf(idf, term, parts);
-    rows.push(rankedRow(term, counts, weight));
+  const tfOf = (count: number) => (tf === 'raw' ? count / total : 1 + Math.log(count));
+  if (top <= 0 || top >= counts.counts.size) {
+    const rows: RankedTerm[] = [];
+    for (const [term, count] of counts.counts) rows.push(rankedRow(term, counts, tfOf(count) * idfOf(idf, term, counts.parts.get(term))));
+    return sortRanked(rows);
   }
-  return sortRanked(rows);
+  // no term's IDF exceeds the table's largest (unknown words get the median, phrases a part's
+  // IDF), so once `top` terms are held, a term whose tf × that bound ranks below the last one held
+  // cannot get in: most terms of a report occur once or twice and are skipped without a lookup
+  const maxIdf = idf.max === undefined ? Infinity : Math.max(idf.max, idf.median);
+  const best = new TopTerms(top);
+  for (const [term, count] of counts.counts) {
+    const t = tfOf(count);
+    if (best.full() && roundWeight(t * maxIdf) < best.lastWeight()) continue;
+    best.offer(term, t * idfOf(idf, term, counts.parts.get(term)), count);
+  }
+  return best.ranked().map((c) => rankedRow(c.term, counts, c.weight));
+}
+
+/** A term's weight as rows carry it (and rank by). */
+function roundWeight(weight: number): number {
+  return Math.round(weight * 1e6) / 1e6;
+}
+
+interface Candidate {
+  term: string;
+  /** Unrounded weight (rankedRow rounds it). */
+  weight: number;
+  rounded: number;
+  count: number;
+}
+
+/** The row order of sortRanked: weight desc, count desc, term asc. */
+function before(a: { rounded: number; count: number; term: string }, b: { rounded: number; count: number; term: string }): boolean {
+  return (b.rounded - a.rounded || b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)) < 0;
+}
+
+/** The best `size` terms seen so far, in rank order (a short array: inserting in place is cheap). */
+class TopTerms {
+  private readonly held: Candidate[] = [];
+
+  constructor(private readonly size: number) {}
+
+  full(): boolean {
+    return this.held.length >= this.size;
+  }
+
+  lastWeight(): number {
+    return this.held[this.held.length - 1]!.rounded;
+  }
+
+  offer(term: string, weight: number, count: number): void {
+    const c: Candidate = { term, weight, rounded: roundWeight(weight), count };
+    const held = this.held;
+    if (this.full() && !before(c, held[held.length - 1]!)) return;
+    let i = held.length;
+    while (i > 0 && before(c, held[i - 1]!)) i--;
+    held.splice(i, 0, c);
+    if (held.length > this.size) held.pop();
+  }
+
+  ranked(): Candidate[] {
+    return this.held;
+  }
 }
 
 export function rankedRow(term: string, counts: TermCounts, weight: number): RankedTerm {
@@ -47,7 +108,7 @@ export function rankedRow(term: string, counts: TermCounts, weight: number): Ran
   const row: RankedTerm = {
     term,
     tag: counts.tags.get(term) ?? '',
-    weight: Math.round(weight * 1e6) / 1e6,
+    weight: roundWeight(weight),
     count,
     per10k: counts.chars > 0 ? Math.round((count / counts.chars) * 1e6) / 100 : 0,
   };
