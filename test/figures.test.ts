@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { extractSentence, parseChineseNumber, scanQuantities } from '../src/extract/figures/index.js';
 import { sourceFromBytes } from '../src/io/read.js';
 import { structureDocument } from '../src/structure/index.js';
-import { extractFigures } from '../src/extract/figures/index.js';
+import { canonicalOf, extractFigures, splitClauses } from '../src/extract/figures/index.js';
+import { scaleQuantity } from '../src/extract/figures/numbers.js';
 
 const figs = (s: string) => extractSentence(s);
 const brief = (s: string) => figs(s).map((f) => [f.indicator, f.value, f.valueMax, f.unit, f.qualifier]);
@@ -175,5 +176,29 @@ describe('document level', () => {
     const targets = extractFigures(doc).filter((f) => f.kind === 'target' && f.headline);
     expect(targets.some((f) => f.canonical === 'gdp')).toBe(false);
     expect(targets.map((f) => f.canonical)).toEqual(expect.arrayContaining(['urban_new_jobs', 'surveyed_unemployment', 'cpi']));
+  });
+});
+
+describe('building blocks', () => {
+  it('splits clauses outside brackets and quotes, not inside numbers', () => {
+    const t = '会议（上午，下午）于10:30开始，投资1,296亿元；“稳中求进，以进促稳”。\n\n完成！';
+    expect(splitClauses(t).map((c) => t.slice(c.start, c.end))).toEqual(['会议（上午，下午）于10:30开始', '投资1,296亿元', '“稳中求进，以进促稳”', '完成']);
+  });
+
+  it('gives the first lexicon entry that matches', () => {
+    expect(canonicalOf('全年地区生产总值增长5%')).toBe('gdp');
+    expect(canonicalOf('单位国内生产总值能耗下降')).toBe('energy_intensity');
+    expect(canonicalOf('服务业增加值占地区生产总值比重')).toBe('service_share');
+    expect(canonicalOf('全市城镇居民人均可支配收入')).toBe('disposable_income_urban');
+    expect(canonicalOf('PM2.5浓度')).toBe('pm25');
+    expect(canonicalOf('消费对经济增长的贡献率')).toBeNull();
+    expect(canonicalOf('经济增长与质量')).toBeNull();
+  });
+
+  it('scales to base units without float noise', () => {
+    expect(scaleQuantity({ value: 0.07, multiplier: 100, baseUnit: null }).scaled).toBe(7);
+    expect(scaleQuantity({ value: 1.1, multiplier: 1e8, baseUnit: '元' }).scaled).toBe(110000000);
+    expect(scaleQuantity({ value: 4.5, multiplier: 1e4, baseUnit: '人' })).toEqual({ scaled: 45000, scaledUnit: '人' });
+    expect(scaleQuantity({ value: 67.7, multiplier: 1e12, baseUnit: '元' }).scaled).toBe(67700000000000);
   });
 });

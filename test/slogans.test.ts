@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSource, sourceFromBytes, type SourceText } from '../src/io/read.js';
 import { structureDocument } from '../src/structure/index.js';
-import { classifyQuoted, countSubstring, extractSlogans, findQuotes, isNumberedSlogan } from '../src/extract/slogans.js';
+import { classifyQuoted, countEach, countSubstring, extractSlogans, findQuotes, isNumberedSlogan } from '../src/extract/slogans.js';
 import { BUNDLED } from './helpers/cli.js';
 
 const src = (text: string) => sourceFromBytes('fixture.txt', Buffer.from(text, 'utf8'));
@@ -103,5 +103,27 @@ describe('fixtures', () => {
     const list = extractSlogans(s);
     expect(list.map((x) => [x.term, x.count, x.mentions])).toEqual([['放管服', 2, 3]]);
     expect(extractSlogans(s, { all: true }).map((x) => x.term)).toEqual(['放管服', '稳']);
+  });
+});
+
+describe('countEach', () => {
+  it('gives countSubstring for every needle, in one pass', () => {
+    const text = 'aaaa 放管服放管服 放管 一带一路，一带 “两个确立”两个 𠀀𠀀x';
+    // overlapping needles, shared first characters, a repeated and an empty needle, a surrogate pair
+    const needles = ['aa', 'aaa', 'a', '放管服', '放管', '放', '一带一路', '一带', '两个确立', '两个', '两个', '', '𠀀', 'x', '无'];
+    const counts = countEach(text, needles);
+    for (const n of needles) expect(counts.get(n), n).toBe(countSubstring(text, n));
+    expect(counts.get('aa')).toBe(2);
+    expect(counts.get('aaa')).toBe(1);
+    expect(counts.get('')).toBe(0);
+  });
+
+  it('agrees with countSubstring on a report, for every quoted term', async () => {
+    const source = await readSource(BUNDLED);
+    const terms = findQuotes(source.text).map((q) => q.term);
+    const counts = countEach(source.text, terms);
+    for (const t of terms) expect(counts.get(t), t).toBe(countSubstring(source.text, t));
+    // a second call on other text starts from a clean state
+    expect(countEach('一二', ['一二', '二']).get('二')).toBe(1);
   });
 });

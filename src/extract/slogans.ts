@@ -147,7 +147,9 @@ function sourceOf(input: SourceText | PolicyDocument): { source: SourceText; doc
 export function extractSlogans(input: SourceText | PolicyDocument, options: SloganOptions = {}): Slogan[] {
   const { source, doc } = sourceOf(input);
   const byTerm = new Map<string, Slogan>();
-  for (const q of findQuotes(source.text)) {
+  const quotes = findQuotes(source.text);
+  const mentions = countEach(source.text, quotes.map((q) => q.term));
+  for (const q of quotes) {
     let s = byTerm.get(q.term);
     if (!s) {
       const pos = sourcePosition(source, q.start);
@@ -155,7 +157,7 @@ export function extractSlogans(input: SourceText | PolicyDocument, options: Slog
         term: q.term,
         class: classifyQuoted(q.term),
         count: 0,
-        mentions: countSubstring(source.text, q.term),
+        mentions: mentions.get(q.term) ?? 0,
         first: q.start,
         line: pos.line,
         column: pos.column,
@@ -179,4 +181,46 @@ export function countSubstring(text: string, needle: string): number {
   let n = 0;
   for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
   return n;
+}
+
+/**
+ * One flag per UTF-16 code unit, used by countEach and reset before it returns:
+ * allocating (and zeroing) 64 KB per call cost more than the scan itself.
+ */
+const IS_FIRST_CODE = new Uint8Array(0x10000);
+
+/**
+ * `countSubstring(text, needle)` for every needle, in one pass over the text: a
+ * report quotes dozens of terms, and searching the whole text once per term was
+ * most of the cost of extractSlogans. Each needle keeps its own count and the end
+ * of its last counted occurrence, so its occurrences are taken leftmost first and
+ * without overlap, exactly as countSubstring takes them.
+ */
+export function countEach(text: string, needles: readonly string[]): Map<string, number> {
+  const counters = new Map<string, { needle: string; count: number; nextFree: number }>();
+  for (const needle of needles) if (needle && !counters.has(needle)) counters.set(needle, { needle, count: 0, nextFree: 0 });
+  // needles by their first UTF-16 code unit, and a table of those code units for a fast skip
+  const byFirstCode = new Map<number, Array<{ needle: string; count: number; nextFree: number }>>();
+  const isFirstCode = IS_FIRST_CODE;
+  for (const c of counters.values()) {
+    const code = c.needle.charCodeAt(0);
+    isFirstCode[code] = 1;
+    const group = byFirstCode.get(code);
+    if (group) group.push(c);
+    else byFirstCode.set(code, [c]);
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isFirstCode[code]) continue;
+    for (const c of byFirstCode.get(code)!) {
+      if (i >= c.nextFree && text.startsWith(c.needle, i)) {
+        c.count++;
+        c.nextFree = i + c.needle.length;
+      }
+    }
+  }
+  for (const code of byFirstCode.keys()) isFirstCode[code] = 0;
+  const counts = new Map<string, number>();
+  for (const needle of needles) counts.set(needle, counters.get(needle)?.count ?? 0);
+  return counts;
 }

@@ -8,9 +8,32 @@ export interface Clause {
   end: number;
 }
 
-const SEPARATORS = new Set(['，', '；', '：', '。', '！', '？', ',', ';', '!', '?']);
-const OPEN = new Set(['（', '(', '“', '《', '「', '【']);
-const CLOSE = new Set(['）', ')', '”', '》', '」', '】']);
+const SEPARATORS = '，；：。！？,;!?\n';
+const OPEN = '（(“《「【';
+const CLOSE = '）)”》」】';
+
+/**
+ * What each UTF-16 code unit is to the clause splitter, looked up by char code:
+ * splitClauses runs over every sentence with a number, and comparing char codes
+ * avoids allocating a one-character string per position.
+ */
+const NONE = 0;
+const OPENS = 1;
+const CLOSES = 2;
+const SEPARATES = 3;
+const CHAR_ROLE = new Uint8Array(0x10000);
+for (const c of SEPARATORS) CHAR_ROLE[c.charCodeAt(0)] = SEPARATES;
+for (const c of OPEN) CHAR_ROLE[c.charCodeAt(0)] = OPENS;
+for (const c of CLOSE) CHAR_ROLE[c.charCodeAt(0)] = CLOSES;
+
+const COMMA = ','.charCodeAt(0);
+const COLON = ':'.charCodeAt(0);
+
+/** True when the code unit at `i` is an ASCII digit (what /\d/ matches); false outside the text. */
+function isDigitAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i); // NaN outside the text
+  return code >= 48 && code <= 57;
+}
 
 /** Clause spans of `text` (offsets into it). Separators are not part of any clause. */
 export function splitClauses(text: string): Clause[] {
@@ -18,12 +41,14 @@ export function splitClauses(text: string): Clause[] {
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (OPEN.has(c)) depth++;
-    else if (CLOSE.has(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (SEPARATORS.has(c) || c === '\n')) {
+    const code = text.charCodeAt(i);
+    const role = CHAR_ROLE[code]!;
+    if (role === NONE) continue;
+    if (role === OPENS) depth++;
+    else if (role === CLOSES) depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
       // a colon between digits (10:30) or a comma inside a number (1,296) does not split
-      if ((c === ',' || c === ':') && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) continue;
+      if ((code === COMMA || code === COLON) && isDigitAt(text, i - 1) && isDigitAt(text, i + 1)) continue;
       if (i > start) out.push({ start, end: i });
       start = i + 1;
     }

@@ -11,17 +11,25 @@ const TIME_UNITS = new Set(['年', '月', '日', '天', '小时', '分钟', '周
 const CAPACITY_UNITS = /^(?:万|亿)?(?:吨|千瓦|瓦|标准箱|标箱|立方米|千瓦时|兆瓦|GW|MW|kW)$/;
 const HAN = /\p{Script=Han}/u;
 
-/** Marks characters inside “…”, 「…」 and 《…》 (slogans, titles). */
-export function quotedMask(text: string): Uint8Array {
+const QUOTE_OPEN = [...'“「《『'].map((c) => c.charCodeAt(0));
+const QUOTE_CLOSE = [...'”」》』'].map((c) => c.charCodeAt(0));
+const ANY_QUOTE_OPEN = /[“「《『]/;
+
+/**
+ * Marks characters inside “…”, 「…」 and 《…》 (slogans, titles); null when the
+ * text opens no quote, as most sentences do (no mask to allocate and fill).
+ */
+export function quotedMask(text: string): Uint8Array | null {
+  if (!ANY_QUOTE_OPEN.test(text)) return null;
   const mask = new Uint8Array(text.length);
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '“' || c === '「' || c === '《' || c === '『') {
+    const code = text.charCodeAt(i); // not text[i]: no one-character string per position
+    if (QUOTE_OPEN.includes(code)) {
       depth++;
       continue;
     }
-    if (c === '”' || c === '」' || c === '》' || c === '』') {
+    if (QUOTE_CLOSE.includes(code)) {
       depth = Math.max(0, depth - 1);
       continue;
     }
@@ -30,9 +38,12 @@ export function quotedMask(text: string): Uint8Array {
   return mask;
 }
 
-/** Why `q` is not a figure, or null when it may be one. `after` is the index after its post-qualifier. */
-export function exclusionReason(text: string, q: Quantity, mask: Uint8Array, after: number): string | null {
-  if (mask[q.start]) return 'quoted (slogan or name)';
+/**
+ * Why `q` is not a figure, or null when it may be one. `mask` is quotedMask(text);
+ * `after` is the index after its post-qualifier.
+ */
+export function exclusionReason(text: string, q: Quantity, mask: Uint8Array | null, after: number): string | null {
+  if (mask?.[q.start]) return 'quoted (slogan or name)';
   const prev = text[q.start - 1] ?? '';
   const next = text[q.end] ?? '';
   if (/[A-Za-z]/.test(prev) || (prev === '.' && /\d/.test(text[q.start - 2] ?? ''))) return 'part of a name (PM2.5, C919)';

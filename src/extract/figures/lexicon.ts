@@ -45,12 +45,23 @@ export const INDICATORS: IndicatorEntry[] = [
 /** Scope and time words that may precede an indicator: 全年, 全市, 年末, 去年末, 今年 … */
 const SCOPE = /^(?:全年|全国|全省|全区|全市|全县|全旗|全盟|全州|全域|今年|去年末|去年|年末|年内|其中|预计|初步预计|力争|确保|努力|[，、\s])+/;
 
-const COMPILED = INDICATORS.map((e) => ({ id: e.id, re: new RegExp(`^(?:${e.synonyms.join('|')})`) }));
+/**
+ * All entries in one anchored alternation, entry i as capture group i + 1. The engine
+ * tries the alternatives in order, so the first group that took part is the first
+ * entry that matches: one search per phrase instead of one per entry. Synonyms must
+ * not capture, or the group numbers would shift.
+ */
+const ANY_ENTRY = new RegExp(`^(?:${INDICATORS.map((e) => `(${e.synonyms.join('|')})`).join('|')})`);
+for (const e of INDICATORS) {
+  if (new RegExp(`${e.synonyms.join('|')}|`).exec('')!.length > 1) throw new Error(`lexicon: a synonym of ${e.id} has a capturing group; use (?:…)`);
+}
 
 /** The canonical id of an indicator phrase, or null. */
 export function canonicalOf(indicator: string | null | undefined): string | null {
   if (!indicator) return null;
   const text = indicator.replace(SCOPE, '');
-  for (const e of COMPILED) if (e.re.test(text)) return e.id;
-  return null;
+  const m = ANY_ENTRY.exec(text);
+  if (!m) return null;
+  const entry = m.findIndex((group, i) => i > 0 && group !== undefined) - 1;
+  return INDICATORS[entry]!.id;
 }

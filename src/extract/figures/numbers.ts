@@ -33,6 +33,28 @@ export interface Quantity {
 const EXTRA_UNITS = ['头只', '万平方米', '亿千瓦'].filter((u) => !/^(万|亿)/.test(u));
 const ALL_UNITS = [...new Set([...UNITS, ...EXTRA_UNITS])].sort((a, b) => b.length - a.length);
 
+/**
+ * Words grouped by first character, in their original order within a group: a
+ * lookup by the character at a position gives the few words that can start there,
+ * tried in the same order as a scan of the whole list would.
+ */
+function groupByFirstChar(words: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const w of words) {
+    const group = groups.get(w[0]!);
+    if (group) group.push(w);
+    else groups.set(w[0]!, [w]);
+  }
+  return groups;
+}
+
+/** The words of `grouped` that can start at `i` in `text` (those beginning with its character). */
+function wordsAt(grouped: Map<string, string[]>, text: string, i: number): readonly string[] {
+  return grouped.get(text[i] ?? '') ?? [];
+}
+
+const UNITS_BY_FIRST_CHAR = groupByFirstChar(ALL_UNITS);
+
 const MAGNITUDES: Array<[string, number]> = [
   ['万亿', 1e12],
   ['千亿', 1e11],
@@ -44,52 +66,65 @@ const MAGNITUDES: Array<[string, number]> = [
   ['万', 1e4],
 ];
 
+const MAGNITUDE_FIRST_CHARS = new Set(MAGNITUDES.map(([word]) => word[0]!));
+
 /** Letters that are units (40.5GWh) rather than parts of a name (5G, PM2.5). */
 const LETTER_UNITS = new Set(['GWh', 'MWh', 'kWh', 'GW', 'MW', 'kW', 'km']);
 
 const ARABIC = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const RANGE_SEP = /[-－—–~～至]/;
 
+const DIGIT = /\d/g;
+
+/** Index of the first digit at or after `from`, or -1. */
+function indexOfDigit(text: string, from: number): number {
+  DIGIT.lastIndex = from;
+  return DIGIT.exec(text)?.index ?? -1;
+}
+
 function parseArabic(s: string): number {
   return Number(s.replace(/,/g, ''));
 }
 
+/** 多 or 余 written at `i` (4万多亿元, 6700多公里), else null. */
+function moreAt(text: string, i: number): '多' | '余' | null {
+  const c = text[i];
+  return c === '多' || c === '余' ? c : null;
+}
+
+/** The first of MAGNITUDES written at `i` that is not part of `taken`, with its multiplier. */
+function magnitudeAt(text: string, i: number, taken: string): [string, number] | null {
+  if (!MAGNITUDE_FIRST_CHARS.has(text[i] ?? '')) return null; // most numbers have none: skip the list
+  for (const [word, mult] of MAGNITUDES) if (text.startsWith(word, i) && !taken.includes(word)) return [word, mult];
+  return null;
+}
+
 /** Reads magnitude + 多/余 + unit starting at `i`; returns what it found and where it ended. */
 function readUnit(text: string, i: number): { unit: string | null; multiplier: number; baseUnit: string | null; more: '多' | '余' | null; end: number } {
-  let more: '多' | '余' | null = null;
+  let j = i;
+  let more = moreAt(text, j);
+  if (more) j++;
   let magnitude = '';
   let multiplier = 1;
-  let j = i;
-  const takeMore = () => {
-    const c = text[j];
-    if (c === '多' || c === '余') {
-      more = c;
+  const first = magnitudeAt(text, j, '');
+  if (first) {
+    [magnitude, multiplier] = first;
+    j += magnitude.length;
+    const moreAfterMagnitude = moreAt(text, j);
+    if (moreAfterMagnitude) {
+      more = moreAfterMagnitude;
       j++;
     }
-  };
-  takeMore();
-  for (const [word, mult] of MAGNITUDES) {
-    if (text.startsWith(word, j)) {
-      magnitude = word;
-      multiplier = mult;
-      j += word.length;
-      break;
-    }
-  }
-  if (magnitude) {
-    takeMore();
     // 4万多亿元: a second magnitude after 多
-    for (const [word, mult] of MAGNITUDES) {
-      if (text.startsWith(word, j) && !magnitude.includes(word)) {
-        magnitude += word;
-        multiplier *= mult;
-        j += word.length;
-        break;
-      }
+    const second = magnitudeAt(text, j, magnitude);
+    if (second) {
+      magnitude += second[0];
+      multiplier *= second[1];
+      j += second[0].length;
     }
   }
   let base: string | null = null;
-  for (const u of ALL_UNITS) {
+  for (const u of wordsAt(UNITS_BY_FIRST_CHAR, text, j)) {
     if (text.startsWith(u, j)) {
       if (/^[A-Za-z]/.test(u) && /[A-Za-z0-9]/.test(text[j + u.length] ?? '')) continue;
       base = u;
@@ -105,13 +140,9 @@ function readUnit(text: string, i: number): { unit: string | null; multiplier: n
 /** Every Arabic-numeral quantity in `text`, in order. Letters right before/after are left to exclusions. */
 export function scanArabic(text: string): Quantity[] {
   const out: Quantity[] = [];
-  const re = /\d/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const start = m.index;
+  for (let start = indexOfDigit(text, 0); start >= 0; ) {
     ARABIC.lastIndex = start;
-    const first = ARABIC.exec(text);
-    if (!first) continue;
+    const first = ARABIC.exec(text)!; // a digit always starts a number
     let i = start + first[0].length;
     const value = parseArabic(first[0]);
     let valueMax: number | null = null;
@@ -152,7 +183,7 @@ export function scanArabic(text: string): Quantity[] {
       chinese: false,
       raw: text.slice(start, u.end),
     });
-    re.lastIndex = Math.max(u.end, start + first[0].length);
+    start = indexOfDigit(text, Math.max(u.end, start + first[0].length));
   }
   return out;
 }
@@ -192,6 +223,9 @@ export function parseChineseNumber(s: string): number {
 
 /** Units accepted after Chinese numerals: measures only, not counters such as 个/批/大, which make names (三大攻坚战). */
 const CN_UNITS = ['个百分点', '百分点', '万亿元', '亿元', '万元', '元', '万人次', '人次', '万人', '人', '万亩', '亩', '万吨', '吨', '亿斤', '万斤', '斤', '公里', '万千瓦', '千瓦', '美元', '亿美元', '万户', '户'];
+const CN_UNITS_BY_FIRST_CHAR = groupByFirstChar(CN_UNITS);
+/** A character that continues a Chinese number (or an Arabic digit): a numeral right after one is inside it. */
+const NUMERAL_CHAR = /[\d零〇一二两三四五六七八九十百千万亿]/;
 const CN_NUMERAL = /(百分之)?([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿点]*)/g;
 
 /** Quantities written in Chinese numerals: 百分之五, 三千亿元, 一千二百万人, 两个百分点. */
@@ -202,7 +236,7 @@ export function scanChinese(text: string): Quantity[] {
   while ((m = CN_NUMERAL.exec(text))) {
     const start = m.index;
     const prev = text[start - 1] ?? '';
-    if (prev === '第' || /[\d零〇一二两三四五六七八九十百千万亿]/.test(prev)) continue;
+    if (prev === '第' || NUMERAL_CHAR.test(prev)) continue;
     const numeral = m[2]!;
     const after = start + m[0].length;
     if (m[1]) {
@@ -211,6 +245,10 @@ export function scanChinese(text: string): Quantity[] {
       out.push({ start, end: after, value: v, valueMax: null, unit: '%', multiplier: 1, baseUnit: '%', more: null, chinese: true, raw: m[0] });
       continue;
     }
+    // without a measure unit it is not a quantity (一是, 进一步; 千万家庭, as the gold notes): checked
+    // first, because most Chinese numerals in a report are words like these
+    const unit = wordsAt(CN_UNITS_BY_FIRST_CHAR, text, after).find((u) => text.startsWith(u, after));
+    if (!unit) continue;
     // split off a trailing magnitude (三千亿 → 三千 + 亿; 一千二百万 → 一千二百 + 万)
     let digits = numeral;
     let magnitude = '';
@@ -219,11 +257,7 @@ export function scanChinese(text: string): Quantity[] {
       digits = numeral.slice(0, -mag[0].length);
       magnitude = mag[0];
     }
-    const rest = text.slice(after);
-    const unit = CN_UNITS.find((u) => rest.startsWith(u));
-    const unitIsMagnitudeWord = unit && /^(万亿|亿|万)/.test(unit);
-    if (!unit && !magnitude) continue;
-    if (!unit && magnitude) continue; // 千万家庭: no measure unit, not parsed (as the gold notes)
+    const unitIsMagnitudeWord = /^(万亿|亿|万)/.test(unit);
     let value: number;
     let fullUnit: string;
     let multiplier = 1;
@@ -233,15 +267,15 @@ export function scanChinese(text: string): Quantity[] {
       multiplier = magnitude === '万亿' ? 1e12 : magnitude === '亿' ? 1e8 : 1e4;
     } else {
       value = parseChineseNumber(numeral);
-      fullUnit = unit!;
-      const um = /^(万亿|亿|万)/.exec(unit!);
+      fullUnit = unit;
+      const um = /^(万亿|亿|万)/.exec(unit);
       if (um) multiplier = um[1] === '万亿' ? 1e12 : um[1] === '亿' ? 1e8 : 1e4;
     }
     if (Number.isNaN(value)) continue;
     // a lone 一/二 with a plain unit is too often a word (一人, 二元): require a magnitude or 百分点 or value ≥ 10
     if (!magnitude && !/百分点/.test(fullUnit) && multiplier === 1 && value < 10) continue;
     const baseUnit = fullUnit.replace(/^(万亿|亿|万)/, '') || null;
-    const end = after + unit!.length;
+    const end = after + unit.length;
     out.push({ start, end, value, valueMax: null, unit: fullUnit, multiplier, baseUnit, more: null, chinese: true, raw: text.slice(start, end) });
   }
   return out;
@@ -249,12 +283,20 @@ export function scanChinese(text: string): Quantity[] {
 
 /** All quantities, Arabic and Chinese, in text order. */
 export function scanQuantities(text: string): Quantity[] {
-  return [...scanArabic(text), ...scanChinese(text)].sort((a, b) => a.start - b.start);
+  const arabic = scanArabic(text);
+  const chinese = scanChinese(text);
+  if (!chinese.length) return arabic;
+  if (!arabic.length) return chinese;
+  return [...arabic, ...chinese].sort((a, b) => a.start - b.start);
 }
 
 /** Value in base units: 4.5万人 → 45000 (人); % and 个百分点 unchanged. */
 export function scaleQuantity(q: Pick<Quantity, 'value' | 'multiplier' | 'baseUnit'>): { scaled: number; scaledUnit: string | null } {
-  const scaled = Number((q.value * q.multiplier).toPrecision(15));
+  const product = q.value * q.multiplier;
+  // rounding to 15 significant digits removes float noise (0.07 × 100); an integer below 1e15
+  // has none, and toPrecision is slow enough to show in profiles
+  const exact = Number.isInteger(product) && Math.abs(product) < 1e15;
+  const scaled = exact ? product : Number(product.toPrecision(15));
   return { scaled, scaledUnit: q.baseUnit };
 }
 

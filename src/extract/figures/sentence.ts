@@ -41,6 +41,8 @@ const TRAILING_VERB = /(?:同比|比上年|较上年|按可比价计算|按可�
 /** Verbs a 、 list shares with its first item. */
 const LIST_VERB = /^(?:全年)?(新增|新建改建|新建成|新建|改建|建成|新开工|改造提升|改造|实施|新引进|引进|培育|创建|打造|办理|治理|累计建成|完成)/;
 const FIVE_YEAR = /十[一二三四五六]五|五年来|过去五年|五年间|五年累计|年均/;
+/** A five-year plan period: 十一五 … 十六五. */
+const PLAN_PERIOD = /十[一二三四五六]五/;
 const RESTATED_AFTER = /^(?:的|左右的|以上的)?(?:预期|增长|年度|发展|奋斗|预定)?目标/;
 const RESTATED_BEFORE = /(?:预期)?目标(?:是|为|设定为|定为|设定|确定为)?$/;
 const YEAR_HINT = /(?:到|至)(20\d\d)年|(20\d\d)年(?:前|底前|末前)/;
@@ -83,16 +85,20 @@ export function measureOf(indicator: string, unit: string | null): { measure: Fi
 
 /** All figures of one sentence (offsets relative to it). */
 export function extractSentence(sentence: string): SentenceFigure[] {
+  const quantities = scanQuantities(sentence);
+  // most sentences that pass the caller's numeral test hold no quantity (一是, 进一步 …)
+  if (!quantities.length) return [];
   const mask = quotedMask(sentence);
-  const clauses = splitClauses(sentence);
   const kept: Kept[] = [];
-  for (const q of scanQuantities(sentence)) {
+  for (const q of quantities) {
     if (kept.some((k) => q.start < k.q.end)) continue; // overlaps a previous quantity
     const post = postQualifier(sentence, q.end);
     const after = q.end + (post?.length ?? 0);
     if (exclusionReason(sentence, q, mask, after)) continue;
     kept.push({ q, pre: preQualifier(sentence, q.start), post, after });
   }
+  if (!kept.length) return [];
+  const clauses = splitClauses(sentence);
   const out: SentenceFigure[] = [];
   let lastSubject: string | null = null;
   let lastItems: string[] | null = null;
@@ -100,8 +106,9 @@ export function extractSentence(sentence: string): SentenceFigure[] {
   let baselineSubject: string | null = null;
   let lastVerbPart: string | null = null;
 
-  for (const clause of clauses) {
-    const qs = kept.filter((k) => k.q.start >= clause.start && k.q.start < clause.end);
+  const keptByClause = quantitiesByClause(kept, clauses);
+  for (const [clauseIndex, clause] of clauses.entries()) {
+    const qs = keptByClause[clauseIndex]!;
     if (!qs.length) continue;
     const first = qs[0]!;
     const headText = sentence.slice(clause.start, first.q.start - (first.pre?.length ?? 0));
@@ -182,8 +189,8 @@ export function extractSentence(sentence: string): SentenceFigure[] {
       }
       lastVerbPart = postNoun ? pre : null;
       // 新增国家高新技术企业90家、自治区专精特新企业45家 → 新增自治区专精特新企业
-      const listVerb = lastIndicator !== null ? LIST_VERB.exec(lastIndicator) : null;
-      if (listVerb && /^、/.test(rawPre) && !/其中/.test(rawPre) && pre && !LIST_VERB.test(pre) && !ELIDED.test(pre) && !warning) indicator = listVerb[1] + indicator;
+      const listVerb = lastIndicator !== null && rawPre.startsWith('、') ? LIST_VERB.exec(lastIndicator) : null;
+      if (listVerb && !/其中/.test(rawPre) && pre && !LIST_VERB.test(pre) && !ELIDED.test(pre) && !warning) indicator = listVerb[1] + indicator;
       const spanStart = prevEnd + (rawPre.length - rawPre.replace(LEADING, '').length);
       const f = build(sentence, spanStart, k, indicator, warning, restated);
       if (postNoun) f.end = Math.max(f.end, k.after + postNoun.length);
@@ -196,16 +203,37 @@ export function extractSentence(sentence: string): SentenceFigure[] {
   }
 
   // context flags that depend on the whole sentence
+  // a prefix of the sentence can only match where the whole sentence does: most sentences need no per-figure search
+  const namesPlanPeriod = PLAN_PERIOD.test(sentence);
+  const mayHintYear = YEAR_HINT.test(sentence);
   for (const f of out) {
     const upTo = sentence.slice(0, f.end);
     const clauseOf = clauses.find((c) => f.numberAt >= c.start && f.numberAt < c.end);
     const clauseText = clauseOf ? sentence.slice(clauseOf.start, clauseOf.end) : '';
-    f.fiveYear = /十[一二三四五六]五/.test(upTo) || /年均|五年来|过去五年|五年间|五年累计/.test(clauseText) || FIVE_YEAR.test(f.indicator);
-    const yh = YEAR_HINT.exec(upTo);
+    f.fiveYear = (namesPlanPeriod && PLAN_PERIOD.test(upTo)) || /年均|五年来|过去五年|五年间|五年累计/.test(clauseText) || FIVE_YEAR.test(f.indicator);
+    const yh = mayHintYear ? YEAR_HINT.exec(upTo) : null;
     f.yearHint = yh ? Number(yh[1] ?? yh[2]) : null;
     f.commitment = commitmentBefore(sentence, f.numberAt);
   }
   return out;
+}
+
+/**
+ * The kept quantities starting in each clause, aligned with `clauses`. Both lists are
+ * in text order, so one walk assigns them (a filter per clause was quadratic in long
+ * sentences); a quantity starting outside every clause belongs to none.
+ */
+function quantitiesByClause(kept: Kept[], clauses: Clause[]): Kept[][] {
+  const byClause: Kept[][] = [];
+  let next = 0;
+  for (const clause of clauses) {
+    const inClause: Kept[] = [];
+    for (; next < kept.length && kept[next]!.q.start < clause.end; next++) {
+      if (kept[next]!.q.start >= clause.start) inClause.push(kept[next]!);
+    }
+    byClause.push(inClause);
+  }
+  return byClause;
 }
 
 function build(sentence: string, spanStart: number, k: Kept, indicator: string, warning: string | null, restated: boolean): SentenceFigure {
