@@ -65,9 +65,33 @@ function isHanCode(c: number): boolean {
 }
 
 const CODE_SPACE = 0x20;
-const FULLWIDTH_CODES = new Map<number, number>(Object.entries(FULLWIDTH_TO_ASCII).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
-const TO_FULLWIDTH_CODES = new Map<number, number>(Object.entries(ASCII_TO_FULLWIDTH).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
 const CLOSING_BEFORE_COLON = new Set(['”', '）', ')'].map((c) => c.charCodeAt(0)));
+
+/** The full-width form of each ASCII unit in ASCII_TO_FULLWIDTH, 0 for the others. */
+const TO_FULLWIDTH_CODES = new Uint16Array(0x80);
+for (const [ascii, wide] of Object.entries(ASCII_TO_FULLWIDTH)) TO_FULLWIDTH_CODES[ascii.charCodeAt(0)] = wide.charCodeAt(0);
+
+/** Marks a unit that cleanLine drops. */
+const DROP = -1;
+
+/**
+ * What cleanLine turns each UTF-16 unit into: itself, a space, its ASCII form, or DROP.
+ * Every character of every report passes through here, so the rules are looked up in
+ * a table built once rather than tested one by one per character.
+ */
+const UNIT_MAP = buildUnitMap();
+
+function buildUnitMap(): Int32Array {
+  const map = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (ZERO_WIDTH.has(c)) map[c] = DROP;
+    else if (isSpace(c)) map[c] = CODE_SPACE;
+    else if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) map[c] = c - 0xfee0;
+    else map[c] = c;
+  }
+  for (const [wide, ascii] of Object.entries(FULLWIDTH_TO_ASCII)) map[wide.charCodeAt(0)] = ascii.charCodeAt(0);
+  return map;
+}
 
 /*
  * A line is worked on as UTF-16 units in scratch typed arrays (every rule maps one unit to one unit,
@@ -81,41 +105,51 @@ function unitsToString(buf: Uint16Array, n: number): string {
   return Buffer.from(buf.buffer, buf.byteOffset, n * 2).toString('utf16le');
 }
 
-interface Line {
+/**
+ * One raw line after cleanLine. The source index of each unit of `text` is in
+ * `unitSrc[0, text.length)`, valid until the next cleanLine call.
+ */
+interface CleanLine {
   text: string;
-  /** Source index of each unit of `text`, in pieces (one per raw line joined into this one). */
-  src: Int32Array[];
-  /** Source index of the line break that ends this line (or the text end). */
-  breakAt: number;
   /** The raw line held only zero-width characters: it is a scraper artefact, not a paragraph break. */
   artefact: boolean;
 }
 
-/** Splits on every line-break convention, recording where each raw line starts and ends. */
-function rawLines(raw: string): Array<{ start: number; end: number }> {
-  const lines: Array<{ start: number; end: number }> = [];
-  let start = 0;
-  let i = 0;
-  while (i < raw.length) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x0a || c === 0x2028 || c === 0x2029) {
-      lines.push({ start, end: i });
-      i++;
-      start = i;
-    } else if (c === 0x0d) {
-      lines.push({ start, end: i });
-      // \r\n and \r\r\n (a CRLF file passed through a CR→CRLF conversion once more) are one break.
-      if (raw.charCodeAt(i + 1) === 0x0a) i += 2;
-      else if (raw.charCodeAt(i + 1) === 0x0d && raw.charCodeAt(i + 2) === 0x0a) i += 3;
-      else i++;
-      start = i;
-    } else i++;
-  }
-  lines.push({ start, end: raw.length });
-  return lines;
+const LINE_BREAKS = ['\n', '\r', '\u2028', '\u2029'];
+
+/**
+ * Returns a function giving the end of the raw line that starts at `start` (the next LF, CR,
+ * U+2028 or U+2029, or the text end); starts must come in increasing order. Each break
+ * character is found with indexOf, far faster than testing every character, and its next
+ * occurrence is remembered so that no stretch of text is searched twice.
+ */
+function lineEndFinder(raw: string): (start: number) => number {
+  const next = LINE_BREAKS.map((b) => raw.indexOf(b));
+  return (start) => {
+    let end = raw.length;
+    for (let k = 0; k < next.length; k++) {
+      let at = next[k]!;
+      if (at >= 0 && at < start) next[k] = at = raw.indexOf(LINE_BREAKS[k]!, start);
+      if (at >= 0 && at < end) end = at;
+    }
+    return end;
+  };
 }
 
-function cleanLine(raw: string, start: number, end: number): Line {
+/** Length of the line break at `at`: \r\n and \r\r\n (a CRLF file passed through a CR→CRLF conversion once more) are one break. */
+function breakLength(raw: string, at: number): number {
+  if (raw.charCodeAt(at) !== 0x0d) return 1;
+  if (raw.charCodeAt(at + 1) === 0x0a) return 2;
+  if (raw.charCodeAt(at + 1) === 0x0d && raw.charCodeAt(at + 2) === 0x0a) return 3;
+  return 1;
+}
+
+/**
+ * Cleans raw[start, end) into the scratch arrays: maps each unit (UNIT_MAP), drops zero-width
+ * characters, trims spaces and collapses runs of them (a space is written only after a unit that
+ * is not one), then applies the rules that need the whole line.
+ */
+function cleanLine(raw: string, start: number, end: number): CleanLine {
   if (units.length < end - start) {
     units = new Uint16Array(Math.max(end - start, units.length * 2));
     unitSrc = new Int32Array(units.length);
@@ -124,61 +158,62 @@ function cleanLine(raw: string, start: number, end: number): Line {
   const src = unitSrc;
   let n = 0;
   let sawZeroWidth = false;
+  let sawAsciiPunctuation = false;
   for (let i = start; i < end; i++) {
     const c = raw.charCodeAt(i);
-    if (ZERO_WIDTH.has(c)) {
-      sawZeroWidth = true;
+    if (c >= 0x3400 && c < 0xd800) {
+      // CJK ideographs and most CJK punctuation: no rule changes them (the bulk of every report)
+      buf[n] = c;
+      src[n++] = i;
       continue;
     }
     if (c === 0x3c && raw.startsWith(LITERAL_NBSP, i)) {
-      buf[n] = CODE_SPACE;
-      src[n++] = i;
+      if (n > 0 && buf[n - 1] !== CODE_SPACE) {
+        buf[n] = CODE_SPACE;
+        src[n++] = i;
+      }
       i += LITERAL_NBSP.length - 1;
       continue;
     }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
       // keep surrogate pairs whole; both units map to the pair's first unit
+      const low = raw.charCodeAt(i + 1);
+      if (hasFullwidthForm(low)) sawAsciiPunctuation = true;
       buf[n] = c;
       src[n++] = i;
-      buf[n] = raw.charCodeAt(i + 1);
+      buf[n] = low;
       src[n++] = i;
       i++;
       continue;
     }
-    let out = c;
-    if (isSpace(c)) out = CODE_SPACE;
-    else if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) out = c - 0xfee0;
-    else {
-      const ascii = FULLWIDTH_CODES.get(c);
-      if (ascii !== undefined) out = ascii;
+    const out = UNIT_MAP[c]!;
+    if (out === DROP) {
+      sawZeroWidth = true;
+      continue;
     }
+    if (out === CODE_SPACE && (n === 0 || buf[n - 1] === CODE_SPACE)) continue;
+    if (hasFullwidthForm(out)) sawAsciiPunctuation = true;
     buf[n] = out;
     src[n++] = i;
   }
-  n = trimAndCollapse(buf, src, n);
-  fullwidthPunctuation(buf, n);
+  if (n > 0 && buf[n - 1] === CODE_SPACE) n--;
+  // most lines have no ASCII , ; : ! ? ( ): skip the second pass over them
+  if (sawAsciiPunctuation) fullwidthPunctuation(buf, n);
   n = closeUpLetterSpacedTitle(buf, src, n);
-  return { text: unitsToString(buf, n), src: [src.slice(0, n)], breakAt: end, artefact: sawZeroWidth && n === 0 };
+  return { text: unitsToString(buf, n), artefact: sawZeroWidth && n === 0 };
 }
 
-function trimAndCollapse(buf: Uint16Array, src: Int32Array, n: number): number {
-  let w = 0;
-  for (let r = 0; r < n; r++) {
-    if (buf[r] === CODE_SPACE && (w === 0 || buf[w - 1] === CODE_SPACE)) continue;
-    buf[w] = buf[r]!;
-    src[w] = src[r]!;
-    w++;
-  }
-  if (w > 0 && buf[w - 1] === CODE_SPACE) w--;
-  return w;
+/** True for the ASCII punctuation that fullwidthPunctuation may turn full-width. */
+function hasFullwidthForm(c: number): boolean {
+  return c < 0x80 && TO_FULLWIDTH_CODES[c] !== 0;
 }
 
 /** In order, as each change can be seen by the next character's test. */
 function fullwidthPunctuation(buf: Uint16Array, n: number): void {
   for (let i = 0; i < n; i++) {
     const ch = buf[i]!;
-    const wide = TO_FULLWIDTH_CODES.get(ch);
-    if (wide === undefined) continue;
+    if (!hasFullwidthForm(ch)) continue;
+    const wide = TO_FULLWIDTH_CODES[ch]!;
     if (ch === 0x2c || ch === 0x3a) {
       // , :
       const before = prevNonSpace(buf, i);
@@ -238,10 +273,18 @@ export function shouldJoin(prev: string, next: string): boolean {
 }
 
 export function normalizeText(raw: string): NormalizedText {
-  const lines: Line[] = [];
+  const paragraphs: string[] = [];
+  // Every output unit comes from its own raw unit (a "\n" from the raw line break it replaces),
+  // so the output is never longer than the input and the map can be written straight into one array.
+  const offsets = new Int32Array(raw.length);
+  let k = 0;
+  /** Source index of the line break that ends the last paragraph (or the text end). */
+  let lastBreakAt = 0;
   let blankSinceLast = false;
   let artefactSinceLast = false;
-  for (const { start, end } of rawLines(raw)) {
+  const lineEnd = lineEndFinder(raw);
+  for (let start = 0, end = 0; end < raw.length; start = end + breakLength(raw, end)) {
+    end = lineEnd(start);
     const line = cleanLine(raw, start, end);
     if (line.artefact) {
       artefactSinceLast = true;
@@ -252,28 +295,21 @@ export function normalizeText(raw: string): NormalizedText {
       blankSinceLast = true;
       continue;
     }
-    const prev = lines[lines.length - 1];
+    const last = paragraphs.length - 1;
+    const prev = paragraphs[last];
     // a line holding only a zero-width space between two fragments is the mark of a word broken by a scraper
-    const brokenWord = artefactSinceLast && prev !== undefined && !TERMINAL_END.test(prev.text) && !HEADING_START.test(text);
-    if (prev && !blankSinceLast && (brokenWord || shouldJoin(prev.text, text))) {
-      prev.text += text;
-      prev.src.push(...line.src);
-      prev.breakAt = line.breakAt;
-    } else lines.push(line);
+    const brokenWord = artefactSinceLast && prev !== undefined && !TERMINAL_END.test(prev) && !HEADING_START.test(text);
+    if (prev !== undefined && !blankSinceLast && (brokenWord || shouldJoin(prev, text))) {
+      paragraphs[last] = prev + text;
+    } else {
+      if (prev !== undefined) offsets[k++] = lastBreakAt;
+      paragraphs.push(text);
+    }
+    offsets.set(unitSrc.subarray(0, text.length), k);
+    k += text.length;
+    lastBreakAt = end;
     blankSinceLast = false;
     artefactSinceLast = false;
   }
-
-  let total = 0;
-  for (const l of lines) total += l.text.length + 1;
-  const sourceOffsets = new Int32Array(Math.max(0, total - 1));
-  let k = 0;
-  for (let idx = 0; idx < lines.length; idx++) {
-    if (idx > 0) sourceOffsets[k++] = lines[idx - 1]!.breakAt;
-    for (const part of lines[idx]!.src) {
-      sourceOffsets.set(part, k);
-      k += part.length;
-    }
-  }
-  return { text: lines.map((l) => l.text).join('\n'), sourceOffsets };
+  return { text: paragraphs.join('\n'), sourceOffsets: offsets.slice(0, k) };
 }

@@ -236,8 +236,7 @@ export function structureDocument(source: SourceText, overrides: StructureOverri
   }
 
   const sentences = splitSentences(text);
-  let chars = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 10) chars++;
+  const chars = text.length - countLineBreaks(text);
 
   const metadata: DocumentMetadata = {
     path: source.path,
@@ -258,6 +257,13 @@ export function structureDocument(source: SourceText, overrides: StructureOverri
   doc.opening = detected.opening;
   doc.asides = asides;
   return doc;
+}
+
+/** Number of "\n" in `text` (indexOf skips ahead far faster than a loop over every character). */
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 export type { Unit };

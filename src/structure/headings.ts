@@ -125,11 +125,11 @@ export function leadSentence(u: Unit): { end: number; text: string } | null {
 }
 
 /** A run of items numbered 1, 2, 3 … among `units` picked by `match`; returns the matching unit indexes, in order. */
-function sequence(units: Unit[], from: number, to: number, match: (u: Unit) => Heading | null, minItems = 2): Array<{ index: number; h: Heading }> {
+function sequence(units: Unit[], from: number, to: number, match: (u: Unit, index: number) => Heading | null, minItems = 2): Array<{ index: number; h: Heading }> {
   const found: Array<{ index: number; h: Heading }> = [];
   let expect = 1;
   for (let i = from; i < to; i++) {
-    const h = match(units[i]!);
+    const h = match(units[i]!, i);
     if (!h) continue;
     if (h.value === expect) {
       found.push({ index: i, h });
@@ -215,7 +215,7 @@ export function detectSections(units: Unit[], from: number, to: number, skip: Se
     const bodyFrom = s1.implicit ? a : a + 1;
     const headingRunsOn = !s1.implicit && s1.headingEnd < units[a]!.end;
     const from2 = headingRunsOn ? a + 1 : bodyFrom;
-    let items = sequence(units, from2, b, (u) => (skip.has(units.indexOf(u)) ? null : level2Heading(u)), 1);
+    let items = sequence(units, from2, b, (u, i) => (skip.has(i) ? null : level2Heading(u)), 1);
     if (items.length === 0) items = sequence(units, from2, b, enumHeading);
     s1.children = childrenFrom(units, items, b, 2);
     if (s1.children.length === 0 && !s1.implicit || (s1.children.length === 0 && l1.length > 0)) s1.children = level3Children(units, from2, b, skip);

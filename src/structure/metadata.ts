@@ -76,12 +76,19 @@ export function placeFromSlogans(text: string): { place: string; name: string; s
   const unit = scope[0];
   const ranked = [...names.entries()]
     .filter(([, n]) => n >= 2)
-    .map(([name, n]) => [name, n, text.split(name + unit).length - 1 + text.split(`（${name}）`).length - 1] as const)
+    .map(([name, n]) => [name, n, occurrences(text, name + unit) + occurrences(text, `（${name}）`)] as const)
     .filter(([, , proper]) => proper >= 1)
     .sort((a, b) => b[2] - a[2] || b[1] - a[1]);
   const best = ranked[0];
   if (!best) return null;
   return { place: best[0] + scope[0], name: best[0], scope: '全' + scope[0] };
+}
+
+/** Non-overlapping occurrences of `word` in `text` (as text.split(word).length − 1, without building the pieces). */
+function occurrences(text: string, word: string): number {
+  let count = 0;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) count++;
+  return count;
 }
 
 /** Years written in the text, Arabic (2024年) or Chinese digits (一九五四年). */

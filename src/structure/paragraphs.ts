@@ -36,31 +36,32 @@ const MID_LINE_BREAK = new RegExp(
 
 export function paragraphUnits(text: string): Unit[] {
   const units: Unit[] = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    const start = pos;
-    pos += line.length + 1;
-    if (line.trim() === '') continue;
-    if (line.length <= LONG_LINE) {
-      units.push(trimUnit({ start, end: start + line.length, text: line, virtual: false }));
-      continue;
-    }
-    let last = 0;
-    MID_LINE_BREAK.lastIndex = 0;
-    for (const m of line.matchAll(MID_LINE_BREAK)) {
-      const cut = m.index! + m[0].length;
-      if (cut > last) {
-        units.push(trimUnit({ start: start + last, end: start + cut, text: line.slice(last, cut), virtual: last > 0 }));
-        last = cut;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (line.length <= LONG_LINE) pushTrimmed(units, line, start, false);
+    else if (line.trim() !== '') {
+      let last = 0;
+      MID_LINE_BREAK.lastIndex = 0;
+      for (const m of line.matchAll(MID_LINE_BREAK)) {
+        const cut = m.index! + m[0].length;
+        if (cut > last) {
+          pushTrimmed(units, line.slice(last, cut), start + last, last > 0);
+          last = cut;
+        }
       }
+      pushTrimmed(units, line.slice(last), start + last, last > 0);
     }
-    units.push(trimUnit({ start: start + last, end: start + line.length, text: line.slice(last), virtual: last > 0 }));
+    start = end + 1;
   }
-  return units.filter((u) => u.end > u.start);
+  return units;
 }
 
-function trimUnit(u: Unit): Unit {
-  const lead = u.text.length - u.text.trimStart().length;
-  const trail = u.text.length - u.text.trimEnd().length;
-  return { start: u.start + lead, end: u.end - trail, text: u.text.trim(), virtual: u.virtual };
+/** Adds `piece` (found at `start` in the text) as a unit without its leading and trailing white space, unless that leaves nothing. */
+function pushTrimmed(units: Unit[], piece: string, start: number, virtual: boolean): void {
+  const text = piece.trim();
+  if (text.length === 0) return;
+  const lead = text.length === piece.length ? 0 : piece.length - piece.trimStart().length;
+  units.push({ start: start + lead, end: start + lead + text.length, text, virtual });
 }

@@ -104,16 +104,24 @@ function extendTargets(text: string, sentences: Span[], k: number): Span {
 }
 
 const FIVE_YEAR_OPENER = /^(?:各位代表[，！]?)?(?:五年来|过去五年|这五年|“十[一二三四五六七八九]五”(?:时期|期间)|十[一二三四五六七八九]五时期|第.{1,6}届.{0,20}以来的五年)/;
-function oneYearOpener(t: string, year: number | null): boolean {
+/** `yearStart` is yearStartPattern(reviewYear), or null when the review year is unknown. */
+function oneYearOpener(t: string, yearStart: RegExp | null): boolean {
   const head = t.slice(0, 24);
   if (/过去一年|过去的一年|刚刚过去的|一年来|去年/.test(head)) return true;
-  return year !== null && new RegExp(`^(?:各位代表[，！]?)?${year}年`).test(t);
+  return yearStart !== null && yearStart.test(t);
 }
+
+/** A paragraph opening with the year (2023年…, 各位代表，2023年…); built once per document, not once per paragraph. */
+function yearStartPattern(year: number | null): RegExp | null {
+  return year === null ? null : new RegExp(`^(?:各位代表[，！]?)?${year}年`);
+}
+
 const CLOSER = /^(?:回顾过去一年|一年来，我们|过去一年，困难)|主要做了以下工作/;
 const BULLET = /^[—－]{1,2}/;
 
 function resultsPassage(input: PassageInput): Span | null {
   const { units, text } = input;
+  const yearStart = yearStartPattern(input.reviewYear);
   for (const span of input.reviewSpans) {
     const idx = unitsIn(units, span);
     let fiveYear = false;
@@ -121,7 +129,7 @@ function resultsPassage(input: PassageInput): Span | null {
     const flags = idx.map((i) => {
       const t = units[i]!.text;
       if (FIVE_YEAR_OPENER.test(t)) fiveYear = true;
-      else if (oneYearOpener(t, input.reviewYear) && !/五年/.test(t.slice(0, 16))) fiveYear = false;
+      else if (oneYearOpener(t, yearStart) && !/五年/.test(t.slice(0, 16))) fiveYear = false;
       return fiveYear;
     });
     let chosen: Span | null = null;

@@ -11,12 +11,30 @@
  */
 import type { Span } from './types.js';
 
-const TERMINAL = new Set(['。', '！', '？', '!', '?']);
-const CLOSING = new Set(['”', '’', '」', '』', '）', '》', '〉', '"', "'", ')', '】']);
+/**
+ * One flag byte per UTF-16 unit: the scan below runs over every character of every
+ * report, so it classifies units with a table lookup rather than string Sets.
+ */
+const TERMINAL = 1;
+const CLOSING = 2;
+const SPACE = 4;
+const LINE_BREAK = 8;
+const ELLIPSIS = 16;
 
-function isSpace(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
+const KIND = new Uint8Array(0x10000);
+function mark(chars: string, flag: number): void {
+  for (let i = 0; i < chars.length; i++) KIND[chars.charCodeAt(i)]! |= flag;
 }
+mark('。！？!?', TERMINAL);
+mark('”’」』）》〉"\')】', CLOSING);
+mark(' \t\u3000\u00a0', SPACE);
+mark('\n\r', LINE_BREAK);
+mark('…', ELLIPSIS);
+
+const CODE_CLOSE_PAREN_WIDE = 0xff09; // ）
+const CODE_OPEN_PAREN_WIDE = 0xff08; // （
+const CODE_CLOSE_PAREN = 0x29; // )
+const CODE_OPEN_PAREN = 0x28; // (
 
 /**
  * Splits `text` into sentence spans; offsets are relative to `text` plus `base`.
@@ -24,31 +42,28 @@ function isSpace(c: string): boolean {
  */
 export function splitSentences(text: string, base = 0, limit = Infinity): Span[] {
   const spans: Span[] = [];
+  const n = text.length;
   let start = 0;
-  const push = (s: number, e: number) => {
-    while (s < e && isSpace(text[s]!)) s++;
-    while (e > s && isSpace(text[e - 1]!)) e--;
-    if (e > s) spans.push({ start: base + s, end: base + e });
-  };
   let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '\n' || c === '\r') {
-      push(start, i);
+  while (i < n) {
+    const kind = KIND[text.charCodeAt(i)]!;
+    if (kind & LINE_BREAK) {
+      pushTrimmed(spans, text, start, i, base);
       if (spans.length >= limit) return spans;
       start = i + 1;
       i++;
       continue;
     }
-    if (TERMINAL.has(c)) {
+    if (kind & TERMINAL) {
       let j = i + 1;
-      while (j < text.length && (TERMINAL.has(text[j]!) || text[j] === '…')) j++;
-      while (j < text.length && CLOSING.has(text[j]!)) {
+      while (j < n && KIND[text.charCodeAt(j)]! & (TERMINAL | ELLIPSIS)) j++;
+      while (j < n && KIND[text.charCodeAt(j)]! & CLOSING) {
         // a closing bracket after 。 belongs to the sentence only when it closes something opened in it
-        if ((text[j] === '）' || text[j] === ')') && !opensBracket(text, start, i)) break;
+        const c = text.charCodeAt(j);
+        if ((c === CODE_CLOSE_PAREN_WIDE || c === CODE_CLOSE_PAREN) && !opensBracket(text, start, i)) break;
         j++;
       }
-      push(start, j);
+      pushTrimmed(spans, text, start, j, base);
       if (spans.length >= limit) return spans;
       start = j;
       i = j;
@@ -56,17 +71,24 @@ export function splitSentences(text: string, base = 0, limit = Infinity): Span[]
     }
     i++;
   }
-  push(start, text.length);
+  pushTrimmed(spans, text, start, n, base);
   return spans;
+}
+
+/** Adds text[s, e) without its leading and trailing spaces, unless nothing is left. */
+function pushTrimmed(spans: Span[], text: string, s: number, e: number, base: number): void {
+  while (s < e && KIND[text.charCodeAt(s)]! & SPACE) s++;
+  while (e > s && KIND[text.charCodeAt(e - 1)]! & SPACE) e--;
+  if (e > s) spans.push({ start: base + s, end: base + e });
 }
 
 /** True when text[from, to) has more opening than closing round brackets. */
 function opensBracket(text: string, from: number, to: number): boolean {
   let depth = 0;
   for (let k = from; k < to; k++) {
-    const c = text[k];
-    if (c === '（' || c === '(') depth++;
-    else if ((c === '）' || c === ')') && depth > 0) depth--;
+    const c = text.charCodeAt(k);
+    if (c === CODE_OPEN_PAREN_WIDE || c === CODE_OPEN_PAREN) depth++;
+    else if ((c === CODE_CLOSE_PAREN_WIDE || c === CODE_CLOSE_PAREN) && depth > 0) depth--;
   }
   return depth > 0;
 }
