@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// Runs in `prepare`: makes sure nodejieba's native binding exists, building it when the package's
-// own install script was skipped (ignore-scripts, an allowScripts policy). See docs/install.md.
-import { existsSync } from 'node:fs';
+// Runs in `prepare`: makes sure nodejieba's native binding exists and is built from the patched
+// source (scripts/jieba-patch.mjs: the dictionary trie is built once, not twice). Builds it when
+// the package's own install script was skipped (ignore-scripts, an allowScripts policy) or built it
+// before the patch. Never leaves the project without a working binding: if the patched build
+// fails, the binding that was there is put back. See docs/install.md.
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { patchNodejiebaSource } from './jieba-patch.mjs';
 
 const require = createRequire(import.meta.url);
 let dir;
@@ -15,7 +21,14 @@ try {
   process.exit(1);
 }
 const binding = join(dir, 'build', 'Release', 'nodejieba.node');
-if (existsSync(binding)) process.exit(0);
+// what the binding in build/ was compiled from (written only by this script)
+const stampFile = join(dir, 'build', 'Release', 'policytext-build.json');
+const sourceFile = join(dir, 'lib', 'nodejieba.cpp');
+
+const patch = applyPatch();
+const sourceHash = existsSync(sourceFile) ? sha256(readFileSync(sourceFile)) : null;
+const stamp = readStamp();
+if (existsSync(binding) && (patch === 'unrecognised' || stamp?.source === sourceHash)) process.exit(0);
 
 const candidates = [
   join(dir, 'node_modules', '@mapbox', 'node-pre-gyp', 'bin', 'node-pre-gyp'),
@@ -23,17 +36,61 @@ const candidates = [
 ];
 const preGyp = candidates.find((p) => existsSync(p));
 if (!preGyp) {
+  if (existsSync(binding)) {
+    console.error('ensure-jieba: @mapbox/node-pre-gyp not found; keeping the unpatched nodejieba binding (dictionary load ~1.3 s slower)');
+    process.exit(0);
+  }
   console.error('ensure-jieba: nodejieba binding missing and @mapbox/node-pre-gyp not found');
   process.exit(1);
 }
-console.error('ensure-jieba: building nodejieba native binding …');
+
+// `rebuild` deletes build/ first: keep the working binding to put back should the compile fail
+const backup = existsSync(binding) ? join(mkdtempSync(join(tmpdir(), 'policytext-jieba-')), 'nodejieba.node') : null;
+if (backup) copyFileSync(binding, backup);
+console.error(`ensure-jieba: compiling nodejieba${patch === 'unrecognised' ? '' : ' (dictionary-trie patch)'} …`);
 // Offline, node-gyp must build against the headers installed with Node itself rather than download them.
 // npm passes npm_config_nodedir to lifecycle scripts when it is configured; otherwise use Node's own prefix.
 const env = { ...process.env };
 const prefix = dirname(dirname(process.execPath));
 if (!env.npm_config_nodedir && existsSync(join(prefix, 'include', 'node', 'node_api.h'))) env.npm_config_nodedir = prefix;
-const r = spawnSync(process.execPath, [preGyp, 'install', '--fallback-to-build'], { cwd: dir, stdio: 'inherit', env });
-if (r.status !== 0 || !existsSync(binding)) {
-  console.error('ensure-jieba: could not build nodejieba (needs python3, make, g++)');
-  process.exit(1);
+const run = (args) => spawnSync(process.execPath, [preGyp, ...args, '--loglevel=warn'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env }).status === 0 && existsSync(binding);
+
+if (run(['rebuild'])) {
+  writeFileSync(stampFile, JSON.stringify({ source: sourceHash, patch }) + '\n');
+  cleanup();
+  process.exit(0);
+}
+if (backup) {
+  copyFileSync(backup, binding);
+  cleanup();
+  console.error('ensure-jieba: the patched build failed; kept the binding npm installed (dictionary load ~1.3 s slower)');
+  process.exit(0);
+}
+// nothing to fall back on: let node-pre-gyp fetch a prebuilt binary if it can
+if (run(['install', '--fallback-to-build'])) process.exit(0);
+console.error('ensure-jieba: could not build nodejieba (needs python3, make, g++)');
+process.exit(1);
+
+function applyPatch() {
+  if (!existsSync(sourceFile)) return 'unrecognised';
+  const { status, source } = patchNodejiebaSource(readFileSync(sourceFile, 'utf8'));
+  if (status === 'patched') writeFileSync(sourceFile, source);
+  if (status === 'unrecognised') console.error('ensure-jieba: nodejieba source not as expected (another version?); using it unpatched');
+  return status;
+}
+
+function readStamp() {
+  try {
+    return JSON.parse(readFileSync(stampFile, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function sha256(bytes) {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function cleanup() {
+  if (backup) rmSync(dirname(backup), { recursive: true, force: true });
 }

@@ -1,0 +1,3 @@
+// Types for scripts/jieba-patch.mjs (imported by test/install.test.ts).
+export declare const PATCH_MARKER: string;
+export declare function patchNodejiebaSource(source: string): { status: 'patched' | 'already-patched' | 'unrecognised'; source: string };
