@@ -4,7 +4,7 @@
  * Flow: expand the inputs into a path-sorted list (inputs.ts) → read each document's bytes in that
  * order (files, or archive members in place) → hash them → hand them to a pool of worker threads
  * (worker.ts; each loads jieba once) → write each document's rows as soon as it and every document
- * before it are done (output.ts). At most `window` documents are between "read" and "written", so
+ * before it are done (ordered.ts, output.ts). At most `window` documents are between "read" and "written", so
  * memory does not grow with the archive, and the output order never depends on scheduling.
  *
  * Pool: worker threads (pool.ts), one jieba per thread; a slow or crashing document becomes an
@@ -20,6 +20,7 @@ import { expandBatchInputs, readItems, type BatchItem } from './inputs.js';
 import { OutputSet, ResumeSource, type BatchFormat } from './output.js';
 import { createProgress } from './progress.js';
 import { BatchPool, PoolClosedError, TaskTimeoutError } from './pool.js';
+import { InOrder } from './ordered.js';
 import type { FormattedResult, WorkerReply, WorkerTask } from './worker.js';
 
 
@@ -203,39 +204,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   // ---- the ordered pipeline
   const window = (options.pool?.size ?? jobs) * 4;
-  const pending: Array<Promise<Outcome>> = [];
-  const settled = new Map<number, Outcome>();
-  let dispatched = 0;
-  let written = 0;
-  let stopped = options.signal?.aborted === true;
-  let wakeStop: () => void = () => {};
-  const stopPromise = new Promise<'stop'>((resolve) => {
-    wakeStop = () => resolve('stop');
-    options.signal?.addEventListener('abort', () => {
-      stopped = true;
-      resolve('stop');
-    });
-  });
-  if (stopped) wakeStop();
-
-  /** Writes the next document in order; false when stopped while waiting. */
-  const writeNext = async (): Promise<boolean> => {
-    const p = pending[written]!;
-    const o = settled.get(written) ?? (await Promise.race([p, stopPromise]));
-    if (o === 'stop') return false;
-    settled.delete(written);
-    delete pending[written];
-    written++;
-    await write(o);
-    return true;
-  };
+  const order = new InOrder<Outcome>(write, options.signal);
 
   tick();
   try {
     const reader = readItems(items, maxBytes, () => readAllStdin(maxBytes));
     for await (const r of reader) {
-      if (stopped) break;
-      const i = dispatched++;
+      if (order.stopped) break;
       summary.bytes += 'bytes' in r ? r.bytes.length : 0;
       let p: Promise<Outcome>;
       if ('error' in r) p = Promise.resolve({ kind: 'failed', item: r.item, code: r.error.code, message: r.error.message });
@@ -244,21 +219,19 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         if (resume?.isDone(r.item.path, sha256)) p = Promise.resolve({ kind: 'resumed', item: r.item });
         else p = analyse(r.item, r.bytes, sha256);
       }
-      pending[i] = p;
-      void p.then((o) => settled.set(i, o));
-      while (!stopped && dispatched - written >= window) if (!(await writeNext())) break;
+      order.add(p);
+      while (!order.stopped && order.inFlight >= window) if (!(await order.writeNext())) break;
     }
-    while (!stopped && written < dispatched) if (!(await writeNext())) break;
-    if (stopped && pool) {
+    while (!order.stopped && order.inFlight > 0) if (!(await order.writeNext())) break;
+    if (order.stopped && pool) {
       // let the documents being analysed finish (never kill a busy worker), drop the queued ones
       pool.dropQueued();
       await pool.idle();
       await new Promise((r) => setImmediate(r));
     }
     // keep whatever finished, in order, up to the first gap
-    const dropped = (o: Outcome) => o.kind === 'failed' && o.code === 'interrupted';
-    while (written < dispatched && settled.has(written) && !dropped(settled.get(written)!)) await writeNext();
-    summary.complete = !stopped && written === total;
+    await order.writeFinished((o) => !(o.kind === 'failed' && o.code === 'interrupted'));
+    summary.complete = !order.stopped && order.written === total;
   } finally {
     progress.stop();
     // files first: whatever happens while the workers stop, the output is in place
