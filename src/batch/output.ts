@@ -10,7 +10,7 @@
 import { closeSync, existsSync, openSync, renameSync, writeSync, createReadStream, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { csvLine } from '../render/csv.js';
+import { csvField, csvLine } from '../render/csv.js';
 import { TABLES, type Row, type TableName } from './rows.js';
 import { comparePaths } from './inputs.js';
 
@@ -22,7 +22,12 @@ export function fileName(table: TableName, format: BatchFormat): string {
 
 /** One row as text: a CSV record or a JSON line, columns in the documented order. */
 export function formatRow(row: Row, columns: string[], format: BatchFormat): string {
-  if (format === 'csv') return csvLine(columns.map((c) => row[c] ?? null));
+  if (format === 'csv') {
+    // csvLine(columns.map(…)) without its two arrays per row: batch formats ~100 rows per document
+    let line = csvField(row[columns[0]!] ?? null);
+    for (let i = 1; i < columns.length; i++) line += ',' + csvField(row[columns[i]!] ?? null);
+    return line + '\n';
+  }
   const ordered: Row = {};
   for (const c of columns) ordered[c] = row[c] ?? null;
   return JSON.stringify(ordered) + '\n';
