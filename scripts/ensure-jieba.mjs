@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs in `prepare`: makes sure nodejieba's native binding exists and is built from the patched
-// source (scripts/jieba-patch.mjs: the dictionary trie is built once, not twice). Builds it when
+// source (scripts/jieba-patch.mjs: the dictionary trie built once, not twice; cutUtf16Lengths). Builds it when
 // the package's own install script was skipped (ignore-scripts, an allowScripts policy) or built it
 // before the patch. Never leaves the project without a working binding: if the patched build
 // fails, the binding that was there is put back. See docs/install.md.
@@ -23,10 +23,10 @@ try {
 const binding = join(dir, 'build', 'Release', 'nodejieba.node');
 // what the binding in build/ was compiled from (written only by this script)
 const stampFile = join(dir, 'build', 'Release', 'policytext-build.json');
-const sourceFile = join(dir, 'lib', 'nodejieba.cpp');
+const sourceFiles = { cpp: join(dir, 'lib', 'nodejieba.cpp'), h: join(dir, 'lib', 'nodejieba.h') };
 
 const patch = applyPatch();
-const sourceHash = existsSync(sourceFile) ? sha256(readFileSync(sourceFile)) : null;
+const sourceHash = sourcesHash();
 const stamp = readStamp();
 if (existsSync(binding) && (patch === 'unrecognised' || stamp?.source === sourceHash)) process.exit(0);
 
@@ -37,7 +37,7 @@ const candidates = [
 const preGyp = candidates.find((p) => existsSync(p));
 if (!preGyp) {
   if (existsSync(binding)) {
-    console.error('ensure-jieba: @mapbox/node-pre-gyp not found; keeping the unpatched nodejieba binding (dictionary load ~1.3 s slower)');
+    console.error('ensure-jieba: @mapbox/node-pre-gyp not found; keeping the unpatched nodejieba binding (slower: see docs/install.md)');
     process.exit(0);
   }
   console.error('ensure-jieba: nodejieba binding missing and @mapbox/node-pre-gyp not found');
@@ -47,7 +47,7 @@ if (!preGyp) {
 // `rebuild` deletes build/ first: keep the working binding to put back should the compile fail
 const backup = existsSync(binding) ? join(mkdtempSync(join(tmpdir(), 'policytext-jieba-')), 'nodejieba.node') : null;
 if (backup) copyFileSync(binding, backup);
-console.error(`ensure-jieba: compiling nodejieba${patch === 'unrecognised' ? '' : ' (dictionary-trie patch)'} …`);
+console.error(`ensure-jieba: compiling nodejieba${patch === 'unrecognised' ? '' : ' (policytext patch)'} …`);
 // Offline, node-gyp must build against the headers installed with Node itself rather than download them.
 // npm passes npm_config_nodedir to lifecycle scripts when it is configured; otherwise use Node's own prefix.
 const env = { ...process.env };
@@ -63,7 +63,7 @@ if (run(['rebuild'])) {
 if (backup) {
   copyFileSync(backup, binding);
   cleanup();
-  console.error('ensure-jieba: the patched build failed; kept the binding npm installed (dictionary load ~1.3 s slower)');
+  console.error('ensure-jieba: the patched build failed; kept the binding npm installed (slower: see docs/install.md)');
   process.exit(0);
 }
 // nothing to fall back on: let node-pre-gyp fetch a prebuilt binary if it can
@@ -72,11 +72,20 @@ console.error('ensure-jieba: could not build nodejieba (needs python3, make, g++
 process.exit(1);
 
 function applyPatch() {
-  if (!existsSync(sourceFile)) return 'unrecognised';
-  const { status, source } = patchNodejiebaSource(readFileSync(sourceFile, 'utf8'));
-  if (status === 'patched') writeFileSync(sourceFile, source);
+  if (!existsSync(sourceFiles.cpp) || !existsSync(sourceFiles.h)) return 'unrecognised';
+  const { status, cpp, h } = patchNodejiebaSource({ cpp: readFileSync(sourceFiles.cpp, 'utf8'), h: readFileSync(sourceFiles.h, 'utf8') });
+  if (status === 'patched') {
+    writeFileSync(sourceFiles.cpp, cpp);
+    writeFileSync(sourceFiles.h, h);
+  }
   if (status === 'unrecognised') console.error('ensure-jieba: nodejieba source not as expected (another version?); using it unpatched');
   return status;
+}
+
+/** What the binding is compiled from: both patched files. */
+function sourcesHash() {
+  if (!existsSync(sourceFiles.cpp) || !existsSync(sourceFiles.h)) return null;
+  return sha256(Buffer.concat([readFileSync(sourceFiles.cpp), readFileSync(sourceFiles.h)]));
 }
 
 function readStamp() {

@@ -8,8 +8,17 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PATCH_MARKER, patchNodejiebaSource } from '../scripts/jieba-patch.mjs';
 
-// nodejieba 3.5.8's load(), the statement the patch replaces
-const ORIGINAL_LOAD = `  delete _jieba_handle;
+// the parts of nodejieba 3.5.8's lib/nodejieba.cpp and lib/nodejieba.h the patch touches
+const CPP = `NodeJieba::NodeJieba(Napi::Env env, Napi::Object exports) {
+  DefineAddon(exports, {
+    InstanceMethod("load", &NodeJieba::load),
+    InstanceMethod("cut", &NodeJieba::cut),
+    InstanceMethod("insertWord", &NodeJieba::insertWord)
+  });
+}
+
+Napi::Value NodeJieba::load(const Napi::CallbackInfo& info) {
+  delete _jieba_handle;
   _jieba_handle = new cppjieba::Jieba(dictPath,
                                   modelPath,
                                   userDictPath,
@@ -23,37 +32,57 @@ const ORIGINAL_LOAD = `  delete _jieba_handle;
                                   stopWordsPath,
                                   userDictPath);
 
-  return Napi::Boolean::New(info.Env(), true);`;
+  return Napi::Boolean::New(info.Env(), true);
+}
+`;
+const H = `class NodeJieba : public Napi::Addon<NodeJieba> {
+private:
+  Napi::Value cut(const Napi::CallbackInfo& info);
+  Napi::Value insertWord(const Napi::CallbackInfo& info);
 
-describe('nodejieba dictionary-trie patch', () => {
-  it('builds the TextRank extractor on the Jieba instance instead of reloading the dictionary', () => {
-    const { status, source } = patchNodejiebaSource(ORIGINAL_LOAD);
+  cppjieba::Jieba* _jieba_handle{nullptr};
+};
+`;
+
+describe('nodejieba patch', () => {
+  it('builds the TextRank extractor on the Jieba instance instead of loading the dictionary again', () => {
+    const { status, cpp } = patchNodejiebaSource({ cpp: CPP, h: H });
     expect(status).toBe('patched');
-    expect(source).toContain('_text_rank_extractor_handle = new cppjieba::TextRankExtractor(*_jieba_handle, stopWordsPath);');
-    expect(source).not.toMatch(/TextRankExtractor\(dictPath/);
-    expect(source).toContain(PATCH_MARKER);
-    // the rest of load() is untouched
-    expect(source.split('\n').slice(0, 8).join('\n')).toBe(ORIGINAL_LOAD.split('\n').slice(0, 8).join('\n'));
-    expect(source.endsWith('return Napi::Boolean::New(info.Env(), true);')).toBe(true);
+    expect(cpp).toContain('_text_rank_extractor_handle = new cppjieba::TextRankExtractor(*_jieba_handle, stopWordsPath);');
+    expect(cpp).not.toMatch(/TextRankExtractor\(dictPath/);
+    // the Jieba instance itself is built as before
+    expect(cpp).toContain(CPP.slice(CPP.indexOf('  delete _jieba_handle;'), CPP.indexOf('  delete _text_rank_extractor_handle;')));
+  });
+
+  it('adds cutUtf16Lengths: registered, declared and defined', () => {
+    const { cpp, h } = patchNodejiebaSource({ cpp: CPP, h: H });
+    expect(cpp).toMatch(/InstanceMethod\("insertWord", &NodeJieba::insertWord\),\s*InstanceMethod\("cutUtf16Lengths", &NodeJieba::cutUtf16Lengths\)\s*\}\);/);
+    expect(cpp).toContain('Napi::Value NodeJieba::cutUtf16Lengths(const Napi::CallbackInfo& info) {');
+    expect(cpp).toContain('_jieba_handle->Cut(sentence, words, true);'); // the same call as cut(text, true)
+    expect(h).toMatch(/Napi::Value insertWord\(const Napi::CallbackInfo& info\);\s*Napi::Value cutUtf16Lengths\(const Napi::CallbackInfo& info\);/);
+    expect(cpp).toContain(PATCH_MARKER);
+    expect(h).toContain(PATCH_MARKER);
   });
 
   it('is applied once only', () => {
-    const once = patchNodejiebaSource(ORIGINAL_LOAD).source;
-    expect(patchNodejiebaSource(once)).toEqual({ status: 'already-patched', source: once });
+    const once = patchNodejiebaSource({ cpp: CPP, h: H });
+    expect(patchNodejiebaSource({ cpp: once.cpp, h: once.h })).toEqual({ status: 'already-patched', cpp: once.cpp, h: once.h });
   });
 
-  it('leaves a source it does not recognise alone', () => {
-    const other = ORIGINAL_LOAD.replace('stopWordsPath,\n                                  userDictPath)', 'stopWordsPath)');
-    expect(patchNodejiebaSource(other)).toEqual({ status: 'unrecognised', source: other });
+  it('leaves sources it does not recognise alone, both files', () => {
+    const other = CPP.replace('stopWordsPath,\n                                  userDictPath)', 'stopWordsPath)');
+    expect(patchNodejiebaSource({ cpp: other, h: H })).toEqual({ status: 'unrecognised', cpp: other, h: H });
+    const noInsert = H.replace('  Napi::Value insertWord(const Napi::CallbackInfo& info);\n', '');
+    expect(patchNodejiebaSource({ cpp: CPP, h: noInsert })).toEqual({ status: 'unrecognised', cpp: CPP, h: noInsert });
   });
 
   // An environment check: where the install could patch nodejieba (this repository's CI does), the
   // binding in use must have been compiled from that patched source, not left from before the patch.
   const dir = dirname(createRequire(import.meta.url).resolve('nodejieba/package.json'));
-  const cpp = join(dir, 'lib', 'nodejieba.cpp');
-  const patched = existsSync(cpp) && readFileSync(cpp, 'utf8').includes(PATCH_MARKER);
+  const files = [join(dir, 'lib', 'nodejieba.cpp'), join(dir, 'lib', 'nodejieba.h')];
+  const patched = files.every((f) => existsSync(f) && readFileSync(f, 'utf8').includes(PATCH_MARKER));
   it.skipIf(!patched)('the installed binding was compiled from the patched source', () => {
     const stamp = JSON.parse(readFileSync(join(dir, 'build', 'Release', 'policytext-build.json'), 'utf8')) as { source: string };
-    expect(stamp.source).toBe(createHash('sha256').update(readFileSync(cpp)).digest('hex'));
+    expect(stamp.source).toBe(createHash('sha256').update(Buffer.concat(files.map((f) => readFileSync(f)))).digest('hex'));
   });
 });

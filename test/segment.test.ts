@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { segment, segmentLines } from '../src/segment/segment.js';
-import { cutWithTags, ensureJieba, parseUserDict } from '../src/segment/jieba.js';
+import { cutWithTags, ensureJieba, parseUserDict, useNativeWordLengths } from '../src/segment/jieba.js';
 import { tokenFrequencies } from '../src/segment/frequency.js';
 import { boilerplateWords, genericStopwords } from '../src/segment/stopwords.js';
 import { BUNDLED } from './helpers/cli.js';
@@ -45,7 +47,17 @@ describe('number protection', () => {
   });
 });
 
-describe('cutWithTags (cut + cached tag lookup)', () => {
+describe.each([
+  ['word lengths from the patched nodejieba', true],
+  ['cut strings (the published nodejieba)', false],
+])('cutWithTags (%s + cached tag lookup)', (_, native) => {
+  beforeAll(() => {
+    useNativeWordLengths(native);
+  });
+  afterAll(() => {
+    useNativeWordLengths(true);
+  });
+
   it('gives the same words and tags as jieba.tag on the bundled report', () => {
     const jieba = ensureJieba();
     const lines = readFileSync(BUNDLED, 'utf8').split('\n').filter((l) => l.trim());
@@ -70,6 +82,19 @@ describe('cutWithTags (cut + cached tag lookup)', () => {
     const again = cutWithTags(text);
     expect(again.tags).toEqual(ensureJieba().tag(text).map((t) => t.tag));
   });
+
+  it('handles characters outside the BMP (two UTF-16 units) and empty text', () => {
+    const text = '增长𠀀好，𪚥汽车产业𠀀';
+    expect(cutWithTags(text)).toEqual({ words: ensureJieba().tag(text).map((t) => t.word), tags: ensureJieba().tag(text).map((t) => t.tag) });
+    expect(cutWithTags('')).toEqual({ words: [], tags: [] });
+  });
+});
+
+// An environment check, like the one in install.test.ts: where the install patched nodejieba, the
+// fast path must really be in use (a binding left from before the patch would silently lose it).
+const patchedSource = readFileSync(join(dirname(createRequire(import.meta.url).resolve('nodejieba/package.json')), 'lib', 'nodejieba.cpp'), 'utf8').includes('cutUtf16Lengths');
+it.skipIf(!patchedSource)('the patched nodejieba gives word lengths', () => {
+  expect(useNativeWordLengths(true)).toBe(true);
 });
 
 describe('policy dictionary', () => {

@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 
@@ -40,6 +40,10 @@ export const POLICY_DICT = join(DICT_DIR, 'policy.dict.txt');
 const UNUSED_EXTRACT_IDF = join(DICT_DIR, 'jieba-extract-idf.stub.utf8');
 
 let jieba: NodeJieba | null = null;
+/** The patched nodejieba's `cutUtf16Lengths` (scripts/jieba-patch.mjs); null with the published one. */
+let nativeWordLengths: ((text: string) => Uint32Array) | null = null;
+/** What cutWithTags uses: nativeWordLengths unless switched off (useNativeWordLengths). */
+let wordLengths: ((text: string) => Uint32Array) | null = null;
 let loadedWith: string[] = [];
 let loadMs = 0;
 
@@ -56,7 +60,7 @@ export function ensureJieba(options: JiebaOptions = {}): NodeJieba {
       // the native binding rejects an undefined tag argument, so pass one only when the entry has it
       for (const entry of readUserDict(path)) (entry.tag ? jieba.insertWord(entry.word, entry.tag) : jieba.insertWord(entry.word));
       loadedWith.push(path);
-      tagCache.clear(); // new words can change what a word's tag is
+      knownWords.clear(); // new words can change what a word's tag is
     }
     return jieba;
   }
@@ -65,9 +69,41 @@ export function ensureJieba(options: JiebaOptions = {}): NodeJieba {
   const cleaned = wanted.map((p) => writeCleanDict(p));
   lib.load({ userDict: [POLICY_DICT, ...cleaned].join('|'), idfDict: UNUSED_EXTRACT_IDF });
   loadMs = performance.now() - started;
+  nativeWordLengths = wordLengthsOf(lib);
+  wordLengths = nativeWordLengths;
   jieba = lib;
   loadedWith = [...wanted];
   return lib;
+}
+
+/**
+ * The patched binding's `cutUtf16Lengths`, checked against `cut` on a sample, or null. nodejieba's
+ * index.js and this require load the same .node file, so they share one addon instance (and its
+ * loaded dictionary); should they not, the check fails and `cut` is used.
+ */
+function wordLengthsOf(lib: NodeJieba): ((text: string) => Uint32Array) | null {
+  try {
+    const dir = dirname(require.resolve('nodejieba/package.json'));
+    const binding = require(join(dir, 'build', 'Release', 'nodejieba.node')) as { cutUtf16Lengths?: (text: string) => Uint32Array };
+    if (typeof binding.cutUtf16Lengths !== 'function') return null;
+    const fn = (text: string) => binding.cutUtf16Lengths!(text);
+    const sample = '柳州市地区生产总值增长，𠀀汽车产业';
+    const lengths = [...fn(sample)];
+    return lengths.join() === lib.cut(sample, true).map((w) => w.length).join() ? fn : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Switches cutWithTags between the patched nodejieba's word lengths (the default when the binding
+ * has them) and `cut`'s strings; for tests, which compare the two. Returns whether the native
+ * lengths are available.
+ */
+export function useNativeWordLengths(on: boolean): boolean {
+  ensureJieba();
+  wordLengths = on ? nativeWordLengths : null;
+  return nativeWordLengths !== null;
 }
 
 /**
@@ -76,32 +112,67 @@ export function ensureJieba(options: JiebaOptions = {}): NodeJieba {
  * `tag` is `cut` (HMM on, the same segmentation) followed by a dictionary lookup per word
  * (cppjieba's PosTagger::LookupTag: the word's dictionary tag, else m/eng/x by its characters),
  * and its JS objects make it about twice as slow as `cut`. The lookup does not depend on the
- * context, so the tag of each word is asked once (`tag(word)`) and cached for the process. A
+ * context, so the tag of each word is asked once (`tag(word)`) and kept for the process. A
  * dictionary word that jieba splits when it stands alone (更多 → 更|多) cannot be asked that way;
  * for those few, the whole text is tagged once and the tag read at the word's place.
+ *
+ * The words come from the patched nodejieba's `cutUtf16Lengths` when it is there (scripts/
+ * jieba-patch.mjs): the same segmentation as word lengths, so no JS string is made per word; each
+ * word is looked up in the word table by its place in `text` and only new words are sliced out.
+ * With the published nodejieba, from `cut(text, true)`.
  */
 export function cutWithTags(text: string): { words: string[]; tags: string[] } {
   const lib = ensureJieba();
-  const words = lib.cut(text, true);
+  const lengths = wordLengths?.(text);
+  const n = lengths ? lengths.length : 0;
+  let covered = 0;
+  for (let i = 0; i < n; i++) covered += lengths![i]!;
+  // the lengths must tile the text exactly (they always do for cppjieba); if not, take cut's strings
+  if (!lengths || covered !== text.length) return tagWords(lib, text, lib.cut(text, true));
+  const words = new Array<string>(n);
+  const tags = new Array<string>(n);
+  let unknown = false;
+  for (let i = 0, pos = 0; i < n; i++) {
+    const end = pos + lengths[i]!;
+    const known = knownWords.find(text, pos, end) ?? askTag(lib, text.slice(pos, end));
+    if (typeof known === 'string') {
+      words[i] = known;
+      unknown = true;
+    } else {
+      // the table's string, not a fresh slice: maps keyed by words downstream (features, counts,
+      // IDF) then compare the same string object at once
+      words[i] = known.word;
+      tags[i] = known.tag;
+    }
+    pos = end;
+  }
+  return unknown ? tagInContext(lib, text, words, tags) : { words, tags };
+}
+
+/** cutWithTags on words jieba already cut as strings (the published nodejieba's `cut`). */
+function tagWords(lib: NodeJieba, text: string, words: string[]): { words: string[]; tags: string[] } {
   const tags = new Array<string>(words.length);
   let unknown = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    let known = tagCache.get(word);
-    if (known === undefined) {
-      const alone = lib.tag(word);
-      if (alone.length === 1 && alone[0]!.word === word) known = rememberTag(word, alone[0]!.tag);
-      else {
-        unknown = true;
-        continue;
-      }
+    const known = knownWords.find(word, 0, word.length) ?? askTag(lib, word);
+    if (typeof known === 'string') unknown = true;
+    else {
+      words[i] = known.word;
+      tags[i] = known.tag;
     }
-    // the cached string, not jieba's fresh copy: the fresh one dies young, and the maps keyed by
-    // words downstream (features, counts, IDF) compare the same string object at once
-    words[i] = known.word;
-    tags[i] = known.tag;
   }
-  if (!unknown) return { words, tags };
+  return unknown ? tagInContext(lib, text, words, tags) : { words, tags };
+}
+
+/** The word with its tag, now in the table; or the word itself when jieba splits it when alone. */
+function askTag(lib: NodeJieba, word: string): KnownWord | string {
+  const alone = lib.tag(word);
+  return alone.length === 1 && alone[0]!.word === word ? rememberTag(word, alone[0]!.tag) : word;
+}
+
+/** Fills the tags `askTag` could not give from `tag` of the whole text. */
+function tagInContext(lib: NodeJieba, text: string, words: string[], tags: string[]): { words: string[]; tags: string[] } {
   const full = lib.tag(text);
   // cut and tag segment alike; should they ever differ, tag's own answer is the truth
   if (full.length !== words.length || full.some((t, i) => t.word !== words[i])) return { words: full.map((t) => t.word), tags: full.map((t) => t.tag) };
@@ -115,16 +186,72 @@ interface KnownWord {
   tag: string;
 }
 
-/** Tags by word, for this process's dictionary (cleared when words are added). */
-const tagCache = new Map<string, KnownWord>();
+/**
+ * Known words and their tags, found by a stretch of text (no string needed for the lookup):
+ * open addressing over a code-unit hash. For this process's dictionary; cleared when words are
+ * added, and when it reaches TAG_CACHE_LIMIT (a batch of thousands of reports keeps meeting names).
+ */
+class WordTable {
+  private slots = new Int32Array(1 << 16); // entry index + 1; 0 = empty
+  private entries: KnownWord[] = [];
+  private hashes: number[] = [];
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  find(text: string, start: number, end: number): KnownWord | undefined {
+    const mask = this.slots.length - 1;
+    const h = hashRange(text, start, end);
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const e = this.slots[i]!;
+      if (e === 0) return undefined;
+      const known = this.entries[e - 1]!;
+      if (this.hashes[e - 1] === h && known.word.length === end - start && text.startsWith(known.word, start)) return known;
+    }
+  }
+
+  add(word: string, tag: string): KnownWord {
+    const known = { word, tag };
+    this.entries.push(known);
+    this.hashes.push(hashRange(word, 0, word.length));
+    if (this.entries.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(this.entries.length - 1);
+    return known;
+  }
+
+  clear(): void {
+    this.entries = [];
+    this.hashes = [];
+    this.slots = new Int32Array(1 << 16);
+  }
+
+  private place(index: number): void {
+    const mask = this.slots.length - 1;
+    let i = this.hashes[index]! & mask;
+    while (this.slots[i] !== 0) i = (i + 1) & mask;
+    this.slots[i] = index + 1;
+  }
+
+  private rehash(capacity: number): void {
+    this.slots = new Int32Array(capacity);
+    for (let k = 0; k < this.entries.length; k++) this.place(k);
+  }
+}
+
+/** FNV-1a over the UTF-16 code units of text[start, end). */
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff; // a small integer, so the hashes array stays one of small integers
+}
+
+const knownWords = new WordTable();
 const TAG_CACHE_LIMIT = 500_000;
 
 function rememberTag(word: string, tag: string): KnownWord {
-  // a batch of thousands of reports keeps meeting new names; start again rather than grow forever
-  if (tagCache.size >= TAG_CACHE_LIMIT) tagCache.clear();
-  const known = { word, tag };
-  tagCache.set(word, known);
-  return known;
+  if (knownWords.size >= TAG_CACHE_LIMIT) knownWords.clear();
+  return knownWords.add(word, tag);
 }
 
 export function jiebaLoadMilliseconds(): number {
