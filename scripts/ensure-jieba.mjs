@@ -4,7 +4,7 @@
 // the package's own install script was skipped (ignore-scripts, an allowScripts policy) or built it
 // before the patch. Never leaves the project without a working binding: if the patched build
 // fails, the binding that was there is put back. See docs/install.md.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -44,7 +44,9 @@ if (!preGyp) {
   process.exit(1);
 }
 
-// `rebuild` deletes build/ first: keep the working binding to put back should the compile fail
+// configure + build, not `rebuild`: rebuild deletes build/ first, so a failure before the compile
+// (no python3, no Node headers) would leave no binding at all. make recompiles what the patch
+// changed and replaces build/Release/nodejieba.node only at the end. A copy is kept all the same.
 const backup = existsSync(binding) ? join(mkdtempSync(join(tmpdir(), 'policytext-jieba-')), 'nodejieba.node') : null;
 if (backup) copyFileSync(binding, backup);
 console.error(`ensure-jieba: compiling nodejieba${patch === 'unrecognised' ? '' : ' (policytext patch)'} …`);
@@ -55,28 +57,37 @@ const prefix = dirname(dirname(process.execPath));
 if (!env.npm_config_nodedir && existsSync(join(prefix, 'include', 'node', 'node_api.h'))) env.npm_config_nodedir = prefix;
 const run = (args) => spawnSync(process.execPath, [preGyp, ...args, '--loglevel=warn'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env }).status === 0 && existsSync(binding);
 
-if (run(['rebuild'])) {
-  writeFileSync(stampFile, JSON.stringify({ source: sourceHash, patch }) + '\n');
-  cleanup();
-  process.exit(0);
+const code = compile();
+if (backup) rmSync(dirname(backup), { recursive: true, force: true });
+process.exit(code);
+
+/** Compiles the patched source; on failure keeps (or fetches) a working binding. Returns the exit code. */
+function compile() {
+  if (run(['configure']) && run(['build'])) {
+    writeFileSync(stampFile, JSON.stringify({ source: sourceHash, patch }) + '\n');
+    return 0;
+  }
+  if (backup) {
+    mkdirSync(dirname(binding), { recursive: true });
+    copyFileSync(backup, binding);
+    console.error('ensure-jieba: the patched build failed; kept the binding npm installed (slower: see docs/install.md)');
+    return 0;
+  }
+  // nothing to fall back on: let node-pre-gyp fetch a prebuilt binary if it can
+  if (run(['install', '--fallback-to-build'])) return 0;
+  console.error('ensure-jieba: could not build nodejieba (needs python3, make, g++)');
+  return 1;
 }
-if (backup) {
-  copyFileSync(backup, binding);
-  cleanup();
-  console.error('ensure-jieba: the patched build failed; kept the binding npm installed (slower: see docs/install.md)');
-  process.exit(0);
-}
-// nothing to fall back on: let node-pre-gyp fetch a prebuilt binary if it can
-if (run(['install', '--fallback-to-build'])) process.exit(0);
-console.error('ensure-jieba: could not build nodejieba (needs python3, make, g++)');
-process.exit(1);
 
 function applyPatch() {
   if (!existsSync(sourceFiles.cpp) || !existsSync(sourceFiles.h)) return 'unrecognised';
   const { status, cpp, h } = patchNodejiebaSource({ cpp: readFileSync(sourceFiles.cpp, 'utf8'), h: readFileSync(sourceFiles.h, 'utf8') });
   if (status === 'patched') {
-    writeFileSync(sourceFiles.cpp, cpp);
-    writeFileSync(sourceFiles.h, h);
+    // each file replaced whole (write, then rename), so an interrupted run never leaves half a file
+    for (const [file, text] of [[sourceFiles.cpp, cpp], [sourceFiles.h, h]]) {
+      writeFileSync(`${file}.policytext-tmp`, text);
+      renameSync(`${file}.policytext-tmp`, file);
+    }
   }
   if (status === 'unrecognised') console.error('ensure-jieba: nodejieba source not as expected (another version?); using it unpatched');
   return status;
@@ -98,8 +109,4 @@ function readStamp() {
 
 function sha256(bytes) {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-function cleanup() {
-  if (backup) rmSync(dirname(backup), { recursive: true, force: true });
 }

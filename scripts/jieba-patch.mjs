@@ -65,7 +65,9 @@ const DECLARATIONS = `Napi::Value insertWord(const Napi::CallbackInfo& info);
   Napi::Value cutUtf16Lengths(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}`;
 
 /**
- * Patches nodejieba's lib/nodejieba.cpp and lib/nodejieba.h texts, both or neither.
+ * Patches nodejieba's lib/nodejieba.cpp and lib/nodejieba.h texts, both or neither. A file that
+ * already has the patch (ensure-jieba replaces each file whole, so a file is either patched or not)
+ * is left as it is, so a run interrupted between the two files is completed by the next.
  * @param {{ cpp: string, h: string }} files
  * @returns {{ status: 'patched' | 'already-patched' | 'unrecognised', cpp: string, h: string }}
  *   `unrecognised`: some statement the patch needs is not there (another nodejieba version); the
@@ -73,12 +75,15 @@ const DECLARATIONS = `Napi::Value insertWord(const Napi::CallbackInfo& info);
  *   `cut`, and the dictionary loads slower).
  */
 export function patchNodejiebaSource({ cpp, h }) {
-  if (cpp.includes(PATCH_MARKER) && h.includes(PATCH_MARKER)) return { status: 'already-patched', cpp, h };
-  if (cpp.includes(PATCH_MARKER) || h.includes(PATCH_MARKER)) return { status: 'unrecognised', cpp, h };
-  if (!TEXTRANK_FROM_PATHS.test(cpp) || !LAST_REGISTRATION.test(cpp) || !LAST_DECLARATION.test(h)) return { status: 'unrecognised', cpp, h };
+  const cppDone = cpp.includes(PATCH_MARKER);
+  const hDone = h.includes(PATCH_MARKER);
+  if (cppDone && hDone) return { status: 'already-patched', cpp, h };
+  const cppKnown = cppDone || (TEXTRANK_FROM_PATHS.test(cpp) && LAST_REGISTRATION.test(cpp));
+  const hKnown = hDone || LAST_DECLARATION.test(h);
+  if (!cppKnown || !hKnown) return { status: 'unrecognised', cpp, h };
   return {
     status: 'patched',
-    cpp: cpp.replace(TEXTRANK_FROM_PATHS, TEXTRANK_SHARED).replace(LAST_REGISTRATION, REGISTRATIONS) + METHOD,
-    h: h.replace(LAST_DECLARATION, DECLARATIONS),
+    cpp: cppDone ? cpp : cpp.replace(TEXTRANK_FROM_PATHS, TEXTRANK_SHARED).replace(LAST_REGISTRATION, REGISTRATIONS) + METHOD,
+    h: hDone ? h : h.replace(LAST_DECLARATION, DECLARATIONS),
   };
 }

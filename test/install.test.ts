@@ -1,12 +1,9 @@
 /**
  * The nodejieba source patch applied at install (scripts/jieba-patch.mjs, docs/install.md).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PATCH_MARKER, patchNodejiebaSource } from '../scripts/jieba-patch.mjs';
+import { buildStamp, currentSourcesHash, patchedBindingBuilt } from './helpers/jieba-build.js';
 
 // the parts of nodejieba 3.5.8's lib/nodejieba.cpp and lib/nodejieba.h the patch touches
 const CPP = `NodeJieba::NodeJieba(Napi::Env env, Napi::Object exports) {
@@ -69,6 +66,12 @@ describe('nodejieba patch', () => {
     expect(patchNodejiebaSource({ cpp: once.cpp, h: once.h })).toEqual({ status: 'already-patched', cpp: once.cpp, h: once.h });
   });
 
+  it('completes a patch that reached only one of the two files', () => {
+    const full = patchNodejiebaSource({ cpp: CPP, h: H });
+    expect(patchNodejiebaSource({ cpp: full.cpp, h: H })).toEqual({ status: 'patched', cpp: full.cpp, h: full.h });
+    expect(patchNodejiebaSource({ cpp: CPP, h: full.h })).toEqual({ status: 'patched', cpp: full.cpp, h: full.h });
+  });
+
   it('leaves sources it does not recognise alone, both files', () => {
     const other = CPP.replace('stopWordsPath,\n                                  userDictPath)', 'stopWordsPath)');
     expect(patchNodejiebaSource({ cpp: other, h: H })).toEqual({ status: 'unrecognised', cpp: other, h: H });
@@ -76,13 +79,9 @@ describe('nodejieba patch', () => {
     expect(patchNodejiebaSource({ cpp: CPP, h: noInsert })).toEqual({ status: 'unrecognised', cpp: CPP, h: noInsert });
   });
 
-  // An environment check: where the install could patch nodejieba (this repository's CI does), the
-  // binding in use must have been compiled from that patched source, not left from before the patch.
-  const dir = dirname(createRequire(import.meta.url).resolve('nodejieba/package.json'));
-  const files = [join(dir, 'lib', 'nodejieba.cpp'), join(dir, 'lib', 'nodejieba.h')];
-  const patched = files.every((f) => existsSync(f) && readFileSync(f, 'utf8').includes(PATCH_MARKER));
-  it.skipIf(!patched)('the installed binding was compiled from the patched source', () => {
-    const stamp = JSON.parse(readFileSync(join(dir, 'build', 'Release', 'policytext-build.json'), 'utf8')) as { source: string };
-    expect(stamp.source).toBe(createHash('sha256').update(Buffer.concat(files.map((f) => readFileSync(f)))).digest('hex'));
+  // An environment check: where the install compiled the patched sources (this repository's CI
+  // does), the binding in use must come from the sources as they are now, not from before the patch.
+  it.skipIf(!patchedBindingBuilt)('the installed binding was compiled from the patched sources', () => {
+    expect(buildStamp!.source).toBe(currentSourcesHash());
   });
 });

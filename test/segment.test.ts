@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { segment, segmentLines } from '../src/segment/segment.js';
-import { cutWithTags, ensureJieba, parseUserDict, useNativeWordLengths } from '../src/segment/jieba.js';
+import { WordTable, cutWithTags, ensureJieba, parseUserDict, useNativeWordLengths } from '../src/segment/jieba.js';
 import { tokenFrequencies } from '../src/segment/frequency.js';
 import { boilerplateWords, genericStopwords } from '../src/segment/stopwords.js';
 import { BUNDLED } from './helpers/cli.js';
+import { patchedBindingBuilt } from './helpers/jieba-build.js';
 
 const words = (text: string) => segment(text).map((t) => t.word);
 
@@ -90,10 +89,37 @@ describe.each([
   });
 });
 
-// An environment check, like the one in install.test.ts: where the install patched nodejieba, the
-// fast path must really be in use (a binding left from before the patch would silently lose it).
-const patchedSource = readFileSync(join(dirname(createRequire(import.meta.url).resolve('nodejieba/package.json')), 'lib', 'nodejieba.cpp'), 'utf8').includes('cutUtf16Lengths');
-it.skipIf(!patchedSource)('the patched nodejieba gives word lengths', () => {
+describe('WordTable (known words found by their place in a text)', () => {
+  it('finds a word by a stretch of any text, and keeps one entry per word', () => {
+    const table = new WordTable();
+    const first = table.add('更多', 'd');
+    expect(table.add('更多', 'd')).toBe(first); // tagInContext may ask again: no second entry
+    expect(table.size).toBe(1);
+    expect(table.find('培育更多品牌', 2, 4)).toBe(first);
+    expect(table.find('培育更多品牌', 2, 3)).toBeUndefined(); // 更 alone is another word
+    expect(table.find('更多', 0, 2)!.word).toBe('更多');
+  });
+
+  it('stays exact through growth (rehashing) and clearing', () => {
+    const table = new WordTable();
+    const words = Array.from({ length: 70_000 }, (_, i) => `词${i.toString(36)}`);
+    for (const w of words) table.add(w, 'n');
+    expect(table.size).toBe(70_000);
+    const text = words.join('');
+    let pos = 0;
+    for (const w of words) {
+      expect(table.find(text, pos, pos + w.length)?.word).toBe(w);
+      pos += w.length;
+    }
+    table.clear();
+    expect(table.size).toBe(0);
+    expect(table.find(text, 0, words[0]!.length)).toBeUndefined();
+  });
+});
+
+// An environment check, like the one in install.test.ts: where the install compiled the patched
+// nodejieba, the fast path must really be in use (a stale binding would silently lose it).
+it.skipIf(!patchedBindingBuilt)('the patched nodejieba gives word lengths', () => {
   expect(useNativeWordLengths(true)).toBe(true);
 });
 

@@ -22,10 +22,14 @@ export class InOrder<T> {
     signal?: AbortSignal,
   ) {
     this.stopped = signal?.aborted === true;
-    signal?.addEventListener('abort', () => {
-      this.stopped = true;
-      this.wakeWaiting?.();
-    });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        this.stopped = true;
+        this.wakeWaiting?.();
+      },
+      { once: true },
+    );
   }
 
   /** Inputs added and not yet written. */
@@ -40,7 +44,7 @@ export class InOrder<T> {
     void outcome.then((o) => this.settled.set(i, o));
   }
 
-  /** Waits for the next outcome in order and writes it; false when the run was stopped first. */
+  /** Waits for the next outcome in order and writes it; false when the run was stopped first. One call at a time. */
   async writeNext(): Promise<boolean> {
     if (this.written >= this.dispatched) return false;
     const o = await this.outcomeOf(this.written);

@@ -191,7 +191,7 @@ interface KnownWord {
  * open addressing over a code-unit hash. For this process's dictionary; cleared when words are
  * added, and when it reaches TAG_CACHE_LIMIT (a batch of thousands of reports keeps meeting names).
  */
-class WordTable {
+export class WordTable {
   private slots = new Int32Array(1 << 16); // entry index + 1; 0 = empty
   private entries: KnownWord[] = [];
   private hashes: number[] = [];
@@ -211,7 +211,14 @@ class WordTable {
     }
   }
 
+  /**
+   * The entry for `word`, made with `tag` if there is none. Never a second entry: a word read in
+   * context (tagInContext) may be here already, and copies would pile up in one probe run (its tag
+   * is the same: jieba's tag lookup ignores the context).
+   */
   add(word: string, tag: string): KnownWord {
+    const existing = this.find(word, 0, word.length);
+    if (existing) return existing;
     const known = { word, tag };
     this.entries.push(known);
     this.hashes.push(hashRange(word, 0, word.length));
