@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSource, type SourceText } from '../src/io/read.js';
 import type { Token } from '../src/segment/segment.js';
-import { boilerplateWords } from '../src/segment/stopwords.js';
+import { boilerplateWords, genericStopwords } from '../src/segment/stopwords.js';
 import {
   applyPhrases,
   chiSquare1P,
@@ -245,6 +245,18 @@ describe('bundled report', () => {
     const terms = top.map((k) => k.term);
     for (const expected of ['柳州', '乡村振兴', '柳州螺蛳粉', '新能源汽车', '三江', '鹿寨']) expect(terms).toContain(expected);
     expect(top.some((k) => k.tag === 'phrase')).toBe(true); // phrases ranked beside words
+  });
+
+  it('follows a change of the stop-word list at once (phrase learning keeps word features for the process)', () => {
+    const before = extractKeywords(text, { top: 20 });
+    const word = before.find((k) => k.tag !== 'phrase')!.term; // 柳州
+    genericStopwords().add(word);
+    try {
+      expect(extractKeywords(text, { top: 20 }).map((k) => k.term)).not.toContain(word);
+    } finally {
+      genericStopwords().delete(word);
+    }
+    expect(extractKeywords(text, { top: 20 })).toEqual(before);
   });
 
   it('keeps boilerplate when asked, and TextRank gives the same rules', () => {

@@ -132,30 +132,37 @@ interface Streams {
   ends: Int32Array;
 }
 
-/** Word ids and per-word features for one learning run. */
-class Vocabulary {
+/**
+ * Every word phrase learning has met in this process, with its features: a global id, the word
+ * features (features.ts), its length in code points, and the tag it was first seen with with that
+ * tag's features and roles (a word nearly always comes with the same tag, so later occurrences need
+ * no tag lookup). A batch worker meets the same few thousand words in every report: working them out
+ * once per process instead of once per document saves a Map insertion, a feature lookup and several
+ * array pushes per distinct word per report.
+ *
+ * Word features depend on the stop-word and boilerplate lists, so the lexicon starts again whenever
+ * the word cache does (wordCache() hands out a new map when those lists change) and when it grows
+ * past MAX_LEXICON words.
+ */
+class Lexicon {
   readonly ids = new Map<string, number>();
-  readonly words: string[] = [];
-  /** Word features per id. */
   readonly bits: number[] = [];
-  /** Code points per id. */
   readonly chars: number[] = [];
-  /**
-   * Per id, the tag it was first seen with, that tag's features and the roles they give: a word
-   * nearly always comes with the same tag, so its later occurrences need no tag lookup.
-   */
-  private readonly firstTag: string[] = [];
-  private readonly firstTagBits: number[] = [];
-  private readonly firstRoles: number[] = [];
-  private readonly cache: Map<string, WordFeatures> = wordCache();
+  readonly firstTag: string[] = [];
+  readonly firstTagBits: number[] = [];
+  readonly firstRoles: number[] = [];
 
-  /** The id of `word` (seen with `tag`), made on first sight. */
+  constructor(readonly cache: Map<string, WordFeatures>) {}
+
+  get size(): number {
+    return this.bits.length;
+  }
+
   id(word: string, tag: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.words.length;
-      this.ids.set(word, id);
-      this.words.push(word);
+    let g = this.ids.get(word);
+    if (g === undefined) {
+      g = this.bits.length;
+      this.ids.set(word, g);
       const f = featuresIn(this.cache, word);
       this.bits.push(f.bits);
       this.chars.push(f.chars);
@@ -164,17 +171,61 @@ class Vocabulary {
       this.firstTagBits.push(t);
       this.firstRoles.push(roles(f.bits, t));
     }
+    return g;
+  }
+}
+
+const MAX_LEXICON = 200_000;
+let lexicon: Lexicon | null = null;
+
+function currentLexicon(): Lexicon {
+  const cache = wordCache();
+  if (!lexicon || lexicon.cache !== cache || lexicon.size > MAX_LEXICON) lexicon = new Lexicon(cache);
+  return lexicon;
+}
+
+/**
+ * Word ids for one learning run: dense local ids (0, 1, 2 … in order of first sight in this run,
+ * so the counting arrays stay the size of this run's vocabulary), mapped from the lexicon's global
+ * ids through arrays shared by all runs. Runs never overlap (learnAndMerge is synchronous); a
+ * stamp per global id says which run its local id belongs to.
+ */
+class Vocabulary {
+  readonly words: string[] = [];
+  /** Word features per local id. */
+  readonly bits: number[] = [];
+  /** Code points per local id. */
+  readonly chars: number[] = [];
+  /** Global id per local id. */
+  private readonly globals: number[] = [];
+  private readonly lexicon = currentLexicon();
+  private readonly run = ++runCount;
+
+  /** The id of `word` (seen with `tag`), made on first sight. */
+  id(word: string, tag: string): number {
+    const g = this.lexicon.id(word, tag);
+    if (g >= localOf.length) growRunArrays(this.lexicon.size);
+    if (runOf[g] === this.run) return localOf[g]!;
+    const id = this.words.length;
+    runOf[g] = this.run;
+    localOf[g] = id;
+    this.words.push(word);
+    this.bits.push(this.lexicon.bits[g]!);
+    this.chars.push(this.lexicon.chars[g]!);
+    this.globals.push(g);
     return id;
   }
 
   /** Tag features of an occurrence of word `id` with `tag`. */
   tagBits(id: number, tag: string): number {
-    return tag === this.firstTag[id] ? this.firstTagBits[id]! : tagFeatures(tag);
+    const g = this.globals[id]!;
+    return tag === this.lexicon.firstTag[g] ? this.lexicon.firstTagBits[g]! : tagFeatures(tag);
   }
 
   /** Roles of an occurrence of word `id` with `tag` (without ADJACENT). */
   rolesOf(id: number, tag: string): number {
-    return tag === this.firstTag[id] ? this.firstRoles[id]! : roles(this.bits[id]!, tagFeatures(tag));
+    const g = this.globals[id]!;
+    return tag === this.lexicon.firstTag[g] ? this.lexicon.firstRoles[g]! : roles(this.bits[id]!, tagFeatures(tag));
   }
 
   streams(docs: Term[][]): Streams {
@@ -198,6 +249,22 @@ class Vocabulary {
     }
     return s;
   }
+}
+
+/** Per global id: the local id in the run `runOf` names (see Vocabulary). */
+let localOf = new Int32Array(1 << 14);
+let runOf = new Int32Array(1 << 14);
+let runCount = 0;
+
+function growRunArrays(size: number): void {
+  let n = localOf.length;
+  while (n <= size) n *= 2;
+  const l = new Int32Array(n);
+  const r = new Int32Array(n);
+  l.set(localOf);
+  r.set(runOf);
+  localOf = l;
+  runOf = r;
 }
 
 /** Learns phrases from one or more token streams (one per document; offsets must be within each stream). */
