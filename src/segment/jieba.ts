@@ -5,7 +5,7 @@
  * this module loads it lazily on the first segmentation, with the bundled policy
  * dictionary plus any user dictionaries, and never again. Commands that do not
  * segment (info, outline) never import a path that calls `ensureJieba`, and so
- * never pay the dictionary load (about a second).
+ * never pay the dictionary load (about 1.5 s with the patched nodejieba, docs/install.md).
  */
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
