@@ -10,10 +10,8 @@ export class InOrder<T> {
   private readonly pending = new Map<number, Promise<T>>();
   private readonly settled = new Map<number, T>();
   private dispatched = 0;
-  /** Outcomes written so far (they are the first `written` inputs). */
-  written = 0;
-  /** True once the signal fired: waiting stops, finished outcomes can still be written. */
-  stopped: boolean;
+  private taken = 0;
+  private halted: boolean;
   /** Wakes the writeNext waiting for an outcome, if any, when the run is stopped. */
   private wakeWaiting: (() => void) | null = null;
 
@@ -21,20 +19,30 @@ export class InOrder<T> {
     private readonly write: (outcome: T) => Promise<void> | void,
     signal?: AbortSignal,
   ) {
-    this.stopped = signal?.aborted === true;
+    this.halted = signal?.aborted === true;
     signal?.addEventListener(
       'abort',
       () => {
-        this.stopped = true;
+        this.halted = true;
         this.wakeWaiting?.();
       },
       { once: true },
     );
   }
 
+  /** Outcomes written so far (they are the first `written` inputs). */
+  get written(): number {
+    return this.taken;
+  }
+
+  /** True once the signal fired: waiting stops, finished outcomes can still be written. */
+  get stopped(): boolean {
+    return this.halted;
+  }
+
   /** Inputs added and not yet written. */
   get inFlight(): number {
-    return this.dispatched - this.written;
+    return this.dispatched - this.taken;
   }
 
   /** Adds the next input's outcome: a promise that never rejects (failures are outcomes too). */
@@ -46,8 +54,8 @@ export class InOrder<T> {
 
   /** Waits for the next outcome in order and writes it; false when the run was stopped first. One call at a time. */
   async writeNext(): Promise<boolean> {
-    if (this.written >= this.dispatched) return false;
-    const o = await this.outcomeOf(this.written);
+    if (this.taken >= this.dispatched) return false;
+    const o = await this.outcomeOf(this.taken);
     if (o === undefined) return false;
     await this.take(o);
     return true;
@@ -55,13 +63,13 @@ export class InOrder<T> {
 
   /** After a stop: writes, in order, the outcomes already finished, up to the first gap or the first `keep` refuses. */
   async writeFinished(keep: (outcome: T) => boolean): Promise<void> {
-    for (let o = this.settled.get(this.written); o !== undefined && keep(o); o = this.settled.get(this.written)) await this.take(o);
+    for (let o = this.settled.get(this.taken); o !== undefined && keep(o); o = this.settled.get(this.taken)) await this.take(o);
   }
 
   private async take(o: T): Promise<void> {
-    this.settled.delete(this.written);
-    this.pending.delete(this.written);
-    this.written++;
+    this.settled.delete(this.taken);
+    this.pending.delete(this.taken);
+    this.taken++;
     await this.write(o);
   }
 
@@ -73,7 +81,7 @@ export class InOrder<T> {
    */
   private outcomeOf(i: number): Promise<T | undefined> {
     const known = this.settled.get(i);
-    if (known !== undefined || this.stopped) return Promise.resolve(known);
+    if (known !== undefined || this.halted) return Promise.resolve(known);
     return new Promise<T | undefined>((resolve) => {
       this.wakeWaiting = () => resolve(undefined);
       void this.pending.get(i)!.then(resolve);

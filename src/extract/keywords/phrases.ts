@@ -191,7 +191,6 @@ function currentLexicon(): Lexicon {
  * stamp per global id says which run its local id belongs to.
  */
 class Vocabulary {
-  readonly words: string[] = [];
   /** Word features per local id. */
   readonly bits: number[] = [];
   /** Code points per local id. */
@@ -206,14 +205,18 @@ class Vocabulary {
     const g = this.lexicon.id(word, tag);
     if (g >= localOf.length) growRunArrays(this.lexicon.size);
     if (runOf[g] === this.run) return localOf[g]!;
-    const id = this.words.length;
+    const id = this.globals.length;
     runOf[g] = this.run;
     localOf[g] = id;
-    this.words.push(word);
     this.bits.push(this.lexicon.bits[g]!);
     this.chars.push(this.lexicon.chars[g]!);
     this.globals.push(g);
     return id;
+  }
+
+  /** Words in this run (local ids are 0 … size − 1). */
+  get size(): number {
+    return this.globals.length;
   }
 
   /** Tag features of an occurrence of word `id` with `tag`. */
@@ -294,7 +297,7 @@ export function learnAndMerge(
   const vocab = new Vocabulary();
   let s = vocab.streams(docs);
   for (let pass = 0; pass < passCount; pass++) {
-    const V = Math.max(1, vocab.words.length);
+    const V = Math.max(1, vocab.size);
     const uni = new Float64Array(V);
     // pairs, in order of first sight: key (leftId × V + rightId) → index
     const pairIndex = new Map<number, number>();
