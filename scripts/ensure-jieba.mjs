@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs in `prepare`: makes sure nodejieba's native binding exists and is built from the patched
-// source (scripts/jieba-patch.mjs: the dictionary trie built once, not twice; cutUtf16Lengths). Builds it when
+// source (scripts/jieba-patch.mjs: the dictionary trie built once, not twice; cutUtf16Lengths on
+// FastCut, scripts/jieba-fast-cut.hpp). Builds it when
 // the package's own install script was skipped (ignore-scripts, an allowScripts policy) or built it
 // before the patch. Never leaves the project without a working binding: if the patched build
 // fails, the binding that was there is put back. See docs/install.md.
@@ -9,8 +10,9 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { patchNodejiebaSource } from './jieba-patch.mjs';
+import { FAST_CUT_FILE, patchPlan } from './jieba-patch.mjs';
 
 const require = createRequire(import.meta.url);
 let dir;
@@ -24,11 +26,14 @@ const binding = join(dir, 'build', 'Release', 'nodejieba.node');
 // what the binding in build/ was compiled from (written only by this script)
 const stampFile = join(dir, 'build', 'Release', 'policytext-build.json');
 const sourceFiles = { cpp: join(dir, 'lib', 'nodejieba.cpp'), h: join(dir, 'lib', 'nodejieba.h') };
+// the published texts of those two, kept the first time they are patched (see patchPlan)
+const publishedFiles = { cpp: `${sourceFiles.cpp}.policytext-published`, h: `${sourceFiles.h}.policytext-published` };
+const fastCut = { from: join(dirname(fileURLToPath(import.meta.url)), 'jieba-fast-cut.hpp'), to: join(dir, 'lib', FAST_CUT_FILE) };
 
 const patch = applyPatch();
 const sourceHash = sourcesHash();
 const stamp = readStamp();
-if (existsSync(binding) && (patch === 'unrecognised' || stamp?.source === sourceHash)) process.exit(0);
+if (existsSync(binding) && (patch === 'unrecognised' || patch === 'outdated' || stamp?.source === sourceHash)) process.exit(0);
 
 const candidates = [
   join(dir, 'node_modules', '@mapbox', 'node-pre-gyp', 'bin', 'node-pre-gyp'),
@@ -49,7 +54,7 @@ if (!preGyp) {
 // changed and replaces build/Release/nodejieba.node only at the end. A copy is kept all the same.
 const backup = existsSync(binding) ? join(mkdtempSync(join(tmpdir(), 'policytext-jieba-')), 'nodejieba.node') : null;
 if (backup) copyFileSync(binding, backup);
-console.error(`ensure-jieba: compiling nodejieba${patch === 'unrecognised' ? '' : ' (policytext patch)'} …`);
+console.error(`ensure-jieba: compiling nodejieba${patch === 'patched' || patch === 'already-patched' ? ' (policytext patch)' : ''} …`);
 // Offline, node-gyp must build against the headers installed with Node itself rather than download them.
 // npm passes npm_config_nodedir to lifecycle scripts when it is configured; otherwise use Node's own prefix.
 const env = { ...process.env };
@@ -81,22 +86,34 @@ function compile() {
 
 function applyPatch() {
   if (!existsSync(sourceFiles.cpp) || !existsSync(sourceFiles.h)) return 'unrecognised';
-  const { status, cpp, h } = patchNodejiebaSource({ cpp: readFileSync(sourceFiles.cpp, 'utf8'), h: readFileSync(sourceFiles.h, 'utf8') });
-  if (status === 'patched') {
-    // each file replaced whole (write, then rename), so an interrupted run never leaves half a file
-    for (const [file, text] of [[sourceFiles.cpp, cpp], [sourceFiles.h, h]]) {
-      writeFileSync(`${file}.policytext-tmp`, text);
-      renameSync(`${file}.policytext-tmp`, file);
-    }
+  const read = (files) => ({ cpp: readFileSync(files.cpp, 'utf8'), h: readFileSync(files.h, 'utf8') });
+  const saved = existsSync(publishedFiles.cpp) && existsSync(publishedFiles.h) ? read(publishedFiles) : null;
+  const plan = patchPlan({ current: read(sourceFiles), saved });
+  if (plan.status === 'patched') {
+    if (plan.save) for (const key of ['cpp', 'h']) writeWhole(publishedFiles[key], plan.save[key]);
+    for (const key of ['cpp', 'h']) writeWhole(sourceFiles[key], plan[key]);
   }
-  if (status === 'unrecognised') console.error('ensure-jieba: nodejieba source not as expected (another version?); using it unpatched');
-  return status;
+  // FastCut's header goes beside them whenever the sources carry the patch (it may be newer)
+  if (plan.status === 'patched' || plan.status === 'already-patched') {
+    const header = readFileSync(fastCut.from, 'utf8');
+    if (!existsSync(fastCut.to) || readFileSync(fastCut.to, 'utf8') !== header) writeWhole(fastCut.to, header);
+  }
+  if (plan.status === 'unrecognised') console.error('ensure-jieba: nodejieba source not as expected (another version?); using it unpatched');
+  if (plan.status === 'outdated') console.error('ensure-jieba: nodejieba was patched by an older policytext; reinstall it (npm ci) to get the current patch');
+  return plan.status;
 }
 
-/** What the binding is compiled from: both patched files. */
+/** Replaces a file whole (write, then rename), so an interrupted run never leaves half a file. */
+function writeWhole(file, text) {
+  writeFileSync(`${file}.policytext-tmp`, text);
+  renameSync(`${file}.policytext-tmp`, file);
+}
+
+/** What the binding is compiled from: both source files, and FastCut's header when it is there. */
 function sourcesHash() {
   if (!existsSync(sourceFiles.cpp) || !existsSync(sourceFiles.h)) return null;
-  return sha256(Buffer.concat([readFileSync(sourceFiles.cpp), readFileSync(sourceFiles.h)]));
+  const files = [sourceFiles.cpp, sourceFiles.h, ...(existsSync(fastCut.to) ? [fastCut.to] : [])];
+  return sha256(Buffer.concat(files.map((f) => readFileSync(f))));
 }
 
 function readStamp() {

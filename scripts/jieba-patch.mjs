@@ -1,6 +1,6 @@
 /**
  * The changes policytext makes to nodejieba's C++ source before it is compiled (see
- * docs/install.md, "The nodejieba patch"). Two, both small:
+ * docs/install.md, "The nodejieba patch"). Two; neither changes what any nodejieba function returns:
  *
  * 1. **One dictionary trie, not two.** nodejieba's `load` builds cppjieba's trie for
  *    `cppjieba::Jieba` (cut, tag, insertWord, extract) and once more for the `TextRankExtractor`
@@ -11,20 +11,35 @@
  *    calls it.)
  * 2. **`cutUtf16Lengths(text)`**: the words of `cut(text, true)` as their lengths in UTF-16 code
  *    units (a Uint32Array) instead of an array of new strings. The words are slices of the input
- *    (cut covers it exactly), and creating one JS string per word through N-API is about a quarter
- *    of `cut`'s time; policytext then slices only what it needs (src/segment/jieba.ts).
+ *    (cut covers it exactly), so policytext slices only what it needs (src/segment/jieba.ts). It is
+ *    computed by `policytext::FastCut` (scripts/jieba-fast-cut.hpp, copied next to nodejieba.cpp as
+ *    FAST_CUT_FILE): cppjieba's own algorithm, dictionary weights and HMM, on a flat copy of the
+ *    dictionary trie, about twice as fast as cut's native part. The copy is built on the first
+ *    call and dropped when `load` or `insertWord` changes the dictionary.
  *
  * Pure functions here (tested in test/install.test.ts); scripts/ensure-jieba.mjs does the file work.
  */
 
 /** Put into the patched source, so a patched file is recognised (and the patch never applied twice). */
-export const PATCH_MARKER = 'policytext patch v2';
+export const PATCH_MARKER = 'policytext patch v3';
+
+/** Any policytext patch, this version or an earlier one (whose statements the regexps below no longer find). */
+export const ANY_PATCH_MARKER = /policytext patch v\d+/;
+
+/** FastCut's header as nodejieba.cpp includes it (in nodejieba's lib/, beside nodejieba.cpp). */
+export const FAST_CUT_FILE = 'policytext-fast-cut.hpp';
 
 /** The original TextRankExtractor statement, as nodejieba 3.x writes it (whitespace-tolerant). */
 const TEXTRANK_FROM_PATHS =
   /_text_rank_extractor_handle\s*=\s*new\s+cppjieba\s*::\s*TextRankExtractor\s*\(\s*dictPath\s*,\s*modelPath\s*,\s*stopWordsPath\s*,\s*userDictPath\s*\)\s*;/;
 const TEXTRANK_SHARED = `// ${PATCH_MARKER}: the TextRank extractor shares the Jieba dictionary trie
-  _text_rank_extractor_handle = new cppjieba::TextRankExtractor(*_jieba_handle, stopWordsPath);`;
+  _text_rank_extractor_handle = new cppjieba::TextRankExtractor(*_jieba_handle, stopWordsPath);
+  _fast_cut.reset();  // ${PATCH_MARKER}: FastCut's copy of the old dictionary`;
+
+/** insertWord's call into cppjieba: a new word makes FastCut's copy of the trie stale. */
+const INSERT_WORD = /if\s*\(\s*!\s*_jieba_handle->InsertUserWord\(\s*word\s*,\s*tag\s*\)\s*\)/;
+const INSERT_WORD_PATCHED = `_fast_cut.reset();  // ${PATCH_MARKER}: the dictionary changes; FastCut copies it again when next used
+  if(!_jieba_handle->InsertUserWord(word, tag))`;
 
 /** The last method registration in the constructor (the new method is registered after it). */
 const LAST_REGISTRATION = /InstanceMethod\("insertWord",\s*&NodeJieba::insertWord\)/;
@@ -33,7 +48,11 @@ const REGISTRATIONS = `InstanceMethod("insertWord", &NodeJieba::insertWord),
 
 const METHOD = `
 // ${PATCH_MARKER}: cut(text, true) as word lengths in UTF-16 code units (the words are
-// consecutive slices of the input), without creating a JS string per word.
+// consecutive slices of the input), without creating a JS string per word; see ${FAST_CUT_FILE}.
+#include "${FAST_CUT_FILE}"
+
+void policytext::FastCutDelete::operator()(policytext::FastCut* cut) const { delete cut; }
+
 Napi::Value NodeJieba::cutUtf16Lengths(const Napi::CallbackInfo& info) {
   if (info.Length() == 0 || !info[0].IsString()) {
     Napi::TypeError::New(info.Env(), "cutUtf16Lengths needs a string").ThrowAsJavaScriptException();
@@ -43,18 +62,15 @@ Napi::Value NodeJieba::cutUtf16Lengths(const Napi::CallbackInfo& info) {
     Napi::Error::New(info.Env(), "Before calling any other function you have to call load() first").ThrowAsJavaScriptException();
     return info.Env().Undefined();
   }
-  std::string sentence = info[0].As<Napi::String>();
-  std::vector<std::string> words;
-  _jieba_handle->Cut(sentence, words, true);
-  Napi::Uint32Array lengths = Napi::Uint32Array::New(info.Env(), words.size());
-  for (size_t i = 0; i < words.size(); i++) {
-    uint32_t units = 0;
-    for (unsigned char c : words[i]) {
-      if ((c & 0xC0) == 0x80) continue;  // a continuation byte
-      units += c >= 0xF0 ? 2 : 1;         // four-byte sequences are surrogate pairs in UTF-16
-    }
-    lengths[i] = units;
-  }
+  if (!_fast_cut) _fast_cut.reset(new policytext::FastCut(*_jieba_handle));
+  policytext::FastCut& fast = *_fast_cut;
+  size_t units = 0;
+  napi_get_value_string_utf16(info.Env(), info[0], NULL, 0, &units);
+  fast.text.resize(units + 1);
+  napi_get_value_string_utf16(info.Env(), info[0], &fast.text[0], units + 1, &units);
+  fast.Cut(fast.text.data(), units, fast.lengths);
+  Napi::Uint32Array lengths = Napi::Uint32Array::New(info.Env(), fast.lengths.size());
+  std::copy(fast.lengths.begin(), fast.lengths.end(), lengths.Data());
   return lengths;
 }
 `;
@@ -64,26 +80,56 @@ const LAST_DECLARATION = /Napi::Value\s+insertWord\s*\(\s*const\s+Napi::Callback
 const DECLARATIONS = `Napi::Value insertWord(const Napi::CallbackInfo& info);
   Napi::Value cutUtf16Lengths(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}`;
 
+/** The handles nodejieba keeps; FastCut's goes after them. */
+const LAST_HANDLE = /cppjieba::TextRankExtractor\*\s*_text_rank_extractor_handle\s*\{\s*nullptr\s*\}\s*;/;
+const HANDLES = `cppjieba::TextRankExtractor* _text_rank_extractor_handle{nullptr};
+  // ${PATCH_MARKER}: cutUtf16Lengths' flat copy of the dictionary (built on first use)
+  std::unique_ptr<policytext::FastCut, policytext::FastCutDelete> _fast_cut;`;
+
+/** The forward declarations at the top of nodejieba.h; FastCut's go beside them. */
+const FORWARD_DECLARATIONS = /namespace\s+cppjieba\s*\{\s*class\s+Jieba\s*;\s*class\s+TextRankExtractor\s*;\s*\}/;
+const FORWARD_DECLARED = `namespace cppjieba{ class Jieba; class TextRankExtractor; }
+// ${PATCH_MARKER}: FastCut (${FAST_CUT_FILE}), complete only in nodejieba.cpp, hence its own deleter
+#include <memory>
+namespace policytext { class FastCut; struct FastCutDelete { void operator()(FastCut* cut) const; }; }`;
+
 /**
- * Patches nodejieba's lib/nodejieba.cpp and lib/nodejieba.h texts, both or neither. A file that
- * already has the patch (ensure-jieba replaces each file whole, so a file is either patched or not)
- * is left as it is, so a run interrupted between the two files is completed by the next.
- * @param {{ cpp: string, h: string }} files
- * @returns {{ status: 'patched' | 'already-patched' | 'unrecognised', cpp: string, h: string }}
- *   `unrecognised`: some statement the patch needs is not there (another nodejieba version); the
- *   sources are returned unchanged and nodejieba works as published (policytext falls back to
- *   `cut`, and the dictionary loads slower).
+ * Patches nodejieba's lib/nodejieba.cpp and lib/nodejieba.h as published.
+ * @param {{ cpp: string, h: string }} files the published texts
+ * @returns {{ status: 'patched' | 'unrecognised', cpp: string, h: string }}
+ *   `unrecognised`: some statement the patch needs is not there (another nodejieba version, or a
+ *   text already patched); the texts are returned unchanged, and nodejieba works as published
+ *   (policytext falls back to `cut`, and the dictionary loads slower).
  */
 export function patchNodejiebaSource({ cpp, h }) {
-  const cppDone = cpp.includes(PATCH_MARKER);
-  const hDone = h.includes(PATCH_MARKER);
-  if (cppDone && hDone) return { status: 'already-patched', cpp, h };
-  const cppKnown = cppDone || (TEXTRANK_FROM_PATHS.test(cpp) && LAST_REGISTRATION.test(cpp));
-  const hKnown = hDone || LAST_DECLARATION.test(h);
+  const cppKnown = !ANY_PATCH_MARKER.test(cpp) && [TEXTRANK_FROM_PATHS, INSERT_WORD, LAST_REGISTRATION].every((re) => re.test(cpp));
+  const hKnown = !ANY_PATCH_MARKER.test(h) && [FORWARD_DECLARATIONS, LAST_DECLARATION, LAST_HANDLE].every((re) => re.test(h));
   if (!cppKnown || !hKnown) return { status: 'unrecognised', cpp, h };
   return {
     status: 'patched',
-    cpp: cppDone ? cpp : cpp.replace(TEXTRANK_FROM_PATHS, TEXTRANK_SHARED).replace(LAST_REGISTRATION, REGISTRATIONS) + METHOD,
-    h: hDone ? h : h.replace(LAST_DECLARATION, DECLARATIONS),
+    cpp: cpp.replace(TEXTRANK_FROM_PATHS, TEXTRANK_SHARED).replace(INSERT_WORD, INSERT_WORD_PATCHED).replace(LAST_REGISTRATION, REGISTRATIONS) + METHOD,
+    h: h.replace(FORWARD_DECLARATIONS, FORWARD_DECLARED).replace(LAST_DECLARATION, DECLARATIONS).replace(LAST_HANDLE, HANDLES),
   };
+}
+
+/**
+ * What scripts/ensure-jieba.mjs does with nodejieba's two source files. The patch is always made
+ * from the published texts, kept beside them (`saved`) the first time they are patched, so a newer
+ * patch replaces an older one, and a run interrupted between the two files is completed by the next.
+ * @param {{ current: { cpp: string, h: string }, saved: { cpp: string, h: string } | null }} sources
+ *   the files as they are, and the published copies kept earlier (null: none yet)
+ * @returns {{ status: 'patched' | 'already-patched' | 'unrecognised' | 'outdated', cpp?: string, h?: string, save?: { cpp: string, h: string } }}
+ *   `patched`: write `cpp` and `h` (and first keep `save`, the published texts, when given);
+ *   `already-patched`: the files are as this patch makes them; `unrecognised`: leave them alone;
+ *   `outdated`: patched by an earlier policytext that kept no published copy (reinstall nodejieba:
+ *   `npm ci`); left alone.
+ */
+export function patchPlan({ current, saved }) {
+  const marked = ANY_PATCH_MARKER.test(current.cpp) || ANY_PATCH_MARKER.test(current.h);
+  const published = saved ?? (marked ? null : current);
+  if (!published) return { status: 'outdated' };
+  const patched = patchNodejiebaSource(published);
+  if (patched.status === 'unrecognised') return { status: 'unrecognised' };
+  if (patched.cpp === current.cpp && patched.h === current.h) return { status: 'already-patched' };
+  return { status: 'patched', cpp: patched.cpp, h: patched.h, ...(saved ? {} : { save: published }) };
 }

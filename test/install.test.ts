@@ -2,7 +2,7 @@
  * The nodejieba source patch applied at install (scripts/jieba-patch.mjs, docs/install.md).
  */
 import { describe, expect, it } from 'vitest';
-import { PATCH_MARKER, patchNodejiebaSource } from '../scripts/jieba-patch.mjs';
+import { ANY_PATCH_MARKER, FAST_CUT_FILE, PATCH_MARKER, patchNodejiebaSource, patchPlan } from '../scripts/jieba-patch.mjs';
 import { buildStamp, currentSourcesHash, patchedBindingBuilt } from './helpers/jieba-build.js';
 
 // the parts of nodejieba 3.5.8's lib/nodejieba.cpp and lib/nodejieba.h the patch touches
@@ -31,19 +31,32 @@ Napi::Value NodeJieba::load(const Napi::CallbackInfo& info) {
 
   return Napi::Boolean::New(info.Env(), true);
 }
+
+Napi::Value NodeJieba::insertWord(const Napi::CallbackInfo& info) {
+  if(!_jieba_handle->InsertUserWord(word, tag)) {
+    return Napi::Boolean::New(info.Env(), false);
+  }
+  return Napi::Boolean::New(info.Env(), true);
+}
 `;
-const H = `class NodeJieba : public Napi::Addon<NodeJieba> {
+const H = `#include <napi.h>
+
+namespace cppjieba{ class Jieba; class TextRankExtractor; }
+
+class NodeJieba : public Napi::Addon<NodeJieba> {
 private:
   Napi::Value cut(const Napi::CallbackInfo& info);
   Napi::Value insertWord(const Napi::CallbackInfo& info);
 
   cppjieba::Jieba* _jieba_handle{nullptr};
+  cppjieba::TextRankExtractor* _text_rank_extractor_handle{nullptr};
 };
 `;
+const PUBLISHED = { cpp: CPP, h: H };
 
 describe('nodejieba patch', () => {
   it('builds the TextRank extractor on the Jieba instance instead of loading the dictionary again', () => {
-    const { status, cpp } = patchNodejiebaSource({ cpp: CPP, h: H });
+    const { status, cpp } = patchNodejiebaSource(PUBLISHED);
     expect(status).toBe('patched');
     expect(cpp).toContain('_text_rank_extractor_handle = new cppjieba::TextRankExtractor(*_jieba_handle, stopWordsPath);');
     expect(cpp).not.toMatch(/TextRankExtractor\(dictPath/);
@@ -51,32 +64,68 @@ describe('nodejieba patch', () => {
     expect(cpp).toContain(CPP.slice(CPP.indexOf('  delete _jieba_handle;'), CPP.indexOf('  delete _text_rank_extractor_handle;')));
   });
 
-  it('adds cutUtf16Lengths: registered, declared and defined', () => {
-    const { cpp, h } = patchNodejiebaSource({ cpp: CPP, h: H });
+  it('adds cutUtf16Lengths on FastCut: registered, declared, defined, and its header included', () => {
+    const { cpp, h } = patchNodejiebaSource(PUBLISHED);
     expect(cpp).toMatch(/InstanceMethod\("insertWord", &NodeJieba::insertWord\),\s*InstanceMethod\("cutUtf16Lengths", &NodeJieba::cutUtf16Lengths\)\s*\}\);/);
     expect(cpp).toContain('Napi::Value NodeJieba::cutUtf16Lengths(const Napi::CallbackInfo& info) {');
-    expect(cpp).toContain('_jieba_handle->Cut(sentence, words, true);'); // the same call as cut(text, true)
+    expect(cpp).toContain(`#include "${FAST_CUT_FILE}"`);
+    expect(cpp).toContain('fast.Cut(fast.text.data(), units, fast.lengths);');
     expect(h).toMatch(/Napi::Value insertWord\(const Napi::CallbackInfo& info\);\s*Napi::Value cutUtf16Lengths\(const Napi::CallbackInfo& info\);/);
+    // the member, after nodejieba's own handles, and FastCut declared before the class
+    expect(h).toMatch(/_text_rank_extractor_handle\{nullptr\};\s*\/\/[^\n]*\n\s*std::unique_ptr<policytext::FastCut, policytext::FastCutDelete> _fast_cut;\s*\};/);
+    expect(h.indexOf('namespace policytext { class FastCut;')).toBeLessThan(h.indexOf('class NodeJieba'));
     expect(cpp).toContain(PATCH_MARKER);
     expect(h).toContain(PATCH_MARKER);
   });
 
-  it('is applied once only', () => {
-    const once = patchNodejiebaSource({ cpp: CPP, h: H });
-    expect(patchNodejiebaSource({ cpp: once.cpp, h: once.h })).toEqual({ status: 'already-patched', cpp: once.cpp, h: once.h });
+  it("drops FastCut's copy of the dictionary whenever load or insertWord changes it", () => {
+    const { cpp } = patchNodejiebaSource(PUBLISHED);
+    const load = cpp.slice(cpp.indexOf('Napi::Value NodeJieba::load'), cpp.indexOf('Napi::Value NodeJieba::insertWord'));
+    expect(load).toMatch(/new cppjieba::Jieba[\s\S]*_fast_cut\.reset\(\);[\s\S]*return/);
+    const insert = cpp.slice(cpp.indexOf('Napi::Value NodeJieba::insertWord'));
+    expect(insert).toMatch(/_fast_cut\.reset\(\);[^\n]*\n\s*if\(!_jieba_handle->InsertUserWord\(word, tag\)\)/);
   });
 
-  it('completes a patch that reached only one of the two files', () => {
-    const full = patchNodejiebaSource({ cpp: CPP, h: H });
-    expect(patchNodejiebaSource({ cpp: full.cpp, h: H })).toEqual({ status: 'patched', cpp: full.cpp, h: full.h });
-    expect(patchNodejiebaSource({ cpp: CPP, h: full.h })).toEqual({ status: 'patched', cpp: full.cpp, h: full.h });
-  });
-
-  it('leaves sources it does not recognise alone, both files', () => {
+  it('leaves sources it does not recognise alone, both files, patched ones included', () => {
     const other = CPP.replace('stopWordsPath,\n                                  userDictPath)', 'stopWordsPath)');
     expect(patchNodejiebaSource({ cpp: other, h: H })).toEqual({ status: 'unrecognised', cpp: other, h: H });
-    const noInsert = H.replace('  Napi::Value insertWord(const Napi::CallbackInfo& info);\n', '');
-    expect(patchNodejiebaSource({ cpp: CPP, h: noInsert })).toEqual({ status: 'unrecognised', cpp: CPP, h: noInsert });
+    const noHandle = H.replace('  cppjieba::TextRankExtractor* _text_rank_extractor_handle{nullptr};\n', '');
+    expect(patchNodejiebaSource({ cpp: CPP, h: noHandle })).toEqual({ status: 'unrecognised', cpp: CPP, h: noHandle });
+    const once = patchNodejiebaSource(PUBLISHED);
+    expect(patchNodejiebaSource({ cpp: once.cpp, h: once.h }).status).toBe('unrecognised');
+    const olderPatch = { cpp: CPP.replace('delete _jieba_handle;', 'delete _jieba_handle;  // policytext patch v2'), h: H };
+    expect(patchNodejiebaSource(olderPatch).status).toBe('unrecognised');
+    expect(ANY_PATCH_MARKER.test(olderPatch.cpp)).toBe(true);
+  });
+});
+
+describe('patch plan (what ensure-jieba writes)', () => {
+  const patched = patchNodejiebaSource(PUBLISHED);
+
+  it('patches published sources and keeps them, the first time', () => {
+    expect(patchPlan({ current: PUBLISHED, saved: null })).toEqual({ status: 'patched', cpp: patched.cpp, h: patched.h, save: PUBLISHED });
+  });
+
+  it('does nothing when the files are already as the patch makes them', () => {
+    expect(patchPlan({ current: { cpp: patched.cpp, h: patched.h }, saved: PUBLISHED })).toEqual({ status: 'already-patched' });
+  });
+
+  it('completes a run that stopped between the two files', () => {
+    for (const current of [{ cpp: patched.cpp, h: H }, { cpp: CPP, h: patched.h }]) {
+      expect(patchPlan({ current, saved: PUBLISHED })).toEqual({ status: 'patched', cpp: patched.cpp, h: patched.h });
+    }
+  });
+
+  it('replaces an older patch from the kept published sources', () => {
+    const older = { cpp: CPP + '\n// policytext patch v2\n', h: H + '// policytext patch v2\n' };
+    expect(patchPlan({ current: older, saved: PUBLISHED })).toEqual({ status: 'patched', cpp: patched.cpp, h: patched.h });
+  });
+
+  it('leaves an older patch without kept sources, and unknown sources, alone', () => {
+    const older = { cpp: CPP + '\n// policytext patch v2\n', h: H };
+    expect(patchPlan({ current: older, saved: null })).toEqual({ status: 'outdated' });
+    const other = { cpp: CPP.replace('InstanceMethod("insertWord", &NodeJieba::insertWord)', ''), h: H };
+    expect(patchPlan({ current: other, saved: null })).toEqual({ status: 'unrecognised' });
   });
 
   // An environment check: where the install compiled the patched sources (this repository's CI

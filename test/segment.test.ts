@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { segment, segmentLines } from '../src/segment/segment.js';
 import { WordTable, cutWithTags, ensureJieba, parseUserDict, useNativeWordLengths } from '../src/segment/jieba.js';
 import { tokenFrequencies } from '../src/segment/frequency.js';
 import { boilerplateWords, genericStopwords } from '../src/segment/stopwords.js';
-import { BUNDLED } from './helpers/cli.js';
+import { BUNDLED, SHARED_CORPUS } from './helpers/cli.js';
 import { patchedBindingBuilt } from './helpers/jieba-build.js';
 
 const words = (text: string) => segment(text).map((t) => t.word);
@@ -121,6 +123,68 @@ describe('WordTable (known words found by their place in a text)', () => {
 // nodejieba, the fast path must really be in use (a stale binding would silently lose it).
 it.skipIf(!patchedBindingBuilt)('the patched nodejieba gives word lengths', () => {
   expect(useNativeWordLengths(true)).toBe(true);
+});
+
+// FastCut (scripts/jieba-fast-cut.hpp) recomputes cppjieba's segmentation on its own copy of the
+// dictionary; whatever the input, its words must be exactly those of cut(text, true).
+describe.skipIf(!patchedBindingBuilt)("FastCut: the patched nodejieba's cutUtf16Lengths", () => {
+  // the same .node file ensureJieba loads, so the same addon instance and dictionary
+  const require = createRequire(import.meta.url);
+  const binding = () => {
+    ensureJieba();
+    const dir = dirname(require.resolve('nodejieba/package.json'));
+    return require(join(dir, 'build', 'Release', 'nodejieba.node')) as { cutUtf16Lengths(text: string): Uint32Array };
+  };
+  /** The texts whose native lengths differ from cut's word lengths (none expected). */
+  const differing = (texts: string[]) => {
+    const { cutUtf16Lengths } = binding();
+    const jieba = ensureJieba();
+    return texts.filter((t) => cutUtf16Lengths(t).join() !== jieba.cut(t, true).map((w) => w.length).join());
+  };
+
+  it('cuts every line of the bundled report (and of ../shared/corpus, when present) as cut does', () => {
+    const reports = [BUNDLED, ...(existsSync(SHARED_CORPUS) ? readdirSync(SHARED_CORPUS).filter((f) => f.endsWith('.txt')).map((f) => join(SHARED_CORPUS, f)) : [])];
+    const lines = reports.flatMap((f) => readFileSync(f, 'utf8').split(/\r?\n/));
+    expect(lines.length).toBeGreaterThan(300);
+    expect(differing(lines)).toEqual([]);
+    // and a whole report as one text (separators, line breaks and all)
+    expect(differing([readFileSync(BUNDLED, 'utf8')])).toEqual([]);
+  });
+
+  it('agrees on odd input: separators, ASCII, numbers, lone surrogates, characters outside the BMP, NUL', () => {
+    const odd = ['', ' ', '，', '。。', '\n\n', '\t中\t国 ', 'abc def 123.45 x', 'PM2.5浓度', '增长5.2%，CPI上涨0.2%。', '\ud800', 'a\udc00b中', '\udbff\udfff', '𠀀𠀁中国𪚥', '😀发展😀', '\u0000中国', 'ｔｅｓｔ１２３', '中华人民共和国成立了'];
+    expect(differing(odd)).toEqual([]);
+  });
+
+  it('agrees on random mixes of report text, any UTF-16 unit, separators and ASCII (seeded)', () => {
+    const text = readFileSync(BUNDLED, 'utf8');
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = (chars: string) => chars[Math.floor(random() * chars.length)]!;
+    const texts = Array.from({ length: 2000 }, () => {
+      const at = Math.floor(random() * (text.length - 40));
+      let s = '';
+      for (let i = 0, n = Math.floor(random() * 40); i < n; i++) {
+        const r = random();
+        if (r < 0.6) s += text[at + i];
+        else if (r < 0.7) s += String.fromCharCode(Math.floor(random() * 0x10000));
+        else if (r < 0.8) s += pick(' ，。\t\n');
+        else if (r < 0.9) s += pick('aZ09.%');
+        else s += String.fromCodePoint(0x20000 + Math.floor(random() * 200));
+      }
+      return s;
+    });
+    expect(differing(texts)).toEqual([]);
+  });
+
+  it('follows the dictionary when insertWord adds a word after it was built', () => {
+    const text = '鼗鼙鼛鼜之声'; // rare characters: no other test meets this word
+    binding().cutUtf16Lengths(text); // FastCut built before the word exists
+    expect(ensureJieba().cut(text, true)).not.toContain('鼗鼙鼛鼜');
+    ensureJieba().insertWord('鼗鼙鼛鼜');
+    expect(ensureJieba().cut(text, true)).toContain('鼗鼙鼛鼜');
+    expect(differing([text])).toEqual([]);
+  });
 });
 
 describe('policy dictionary', () => {

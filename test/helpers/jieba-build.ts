@@ -8,10 +8,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { PATCH_MARKER } from '../../scripts/jieba-patch.mjs';
+import { FAST_CUT_FILE, PATCH_MARKER } from '../../scripts/jieba-patch.mjs';
 
 const dir = dirname(createRequire(import.meta.url).resolve('nodejieba/package.json'));
 const sources = [join(dir, 'lib', 'nodejieba.cpp'), join(dir, 'lib', 'nodejieba.h')];
+const fastCutHeader = join(dir, 'lib', FAST_CUT_FILE);
 const stampFile = join(dir, 'build', 'Release', 'policytext-build.json');
 
 export const sourcesPatched = sources.every((f) => existsSync(f) && readFileSync(f, 'utf8').includes(PATCH_MARKER));
@@ -19,9 +20,10 @@ export const sourcesPatched = sources.every((f) => existsSync(f) && readFileSync
 /** The stamp: the hash of the sources the binding was compiled from; null when there is none. */
 export const buildStamp: { source: string; patch: string } | null = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : null;
 
-/** sha256 of the two source files as they are now (what the stamp should say). */
+/** sha256 of the source files as they are now, FastCut's header included (what the stamp should say). */
 export function currentSourcesHash(): string {
-  return createHash('sha256').update(Buffer.concat(sources.map((f) => readFileSync(f)))).digest('hex');
+  const files = [...sources, ...(existsSync(fastCutHeader) ? [fastCutHeader] : [])];
+  return createHash('sha256').update(Buffer.concat(files.map((f) => readFileSync(f)))).digest('hex');
 }
 
 /** True when the binding in use was compiled by ensure-jieba from the patched sources. */
