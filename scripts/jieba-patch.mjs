@@ -10,7 +10,8 @@
  *    (Side effect: words added with insertWord now reach textRankExtract too; policytext never
  *    calls it.)
  * 2. **`cutUtf16Lengths(text)`**: the words of `cut(text, true)` as their lengths in UTF-16 code
- *    units (a Uint32Array) instead of an array of new strings. The words are slices of the input
+ *    units (a Uint32Array) instead of an array of new strings; `cutRangesUtf16Lengths(text, ranges)`
+ *    the same for several stretches of a text in one call. The words are slices of the input
  *    (cut covers it exactly), so policytext slices only what it needs (src/segment/jieba.ts). It is
  *    computed by `policytext::FastCut` (scripts/jieba-fast-cut.hpp, copied next to nodejieba.cpp as
  *    FAST_CUT_FILE): cppjieba's own algorithm, dictionary weights and HMM, on a flat copy of the
@@ -44,41 +45,28 @@ const INSERT_WORD_PATCHED = `_fast_cut.reset();  // ${PATCH_MARKER}: the diction
 /** The last method registration in the constructor (the new method is registered after it). */
 const LAST_REGISTRATION = /InstanceMethod\("insertWord",\s*&NodeJieba::insertWord\)/;
 const REGISTRATIONS = `InstanceMethod("insertWord", &NodeJieba::insertWord),
-    InstanceMethod("cutUtf16Lengths", &NodeJieba::cutUtf16Lengths)`;
+    InstanceMethod("cutUtf16Lengths", &NodeJieba::cutUtf16Lengths),
+    InstanceMethod("cutRangesUtf16Lengths", &NodeJieba::cutRangesUtf16Lengths)`;
 
 const METHOD = `
 // ${PATCH_MARKER}: cut(text, true) as word lengths in UTF-16 code units (the words are
 // consecutive slices of the input), without creating a JS string per word; see ${FAST_CUT_FILE}.
 #include "${FAST_CUT_FILE}"
 
-void policytext::FastCutDelete::operator()(policytext::FastCut* cut) const { delete cut; }
-
 Napi::Value NodeJieba::cutUtf16Lengths(const Napi::CallbackInfo& info) {
-  if (info.Length() == 0 || !info[0].IsString()) {
-    Napi::TypeError::New(info.Env(), "cutUtf16Lengths needs a string").ThrowAsJavaScriptException();
-    return info.Env().Undefined();
-  }
-  if (!_jieba_handle) {
-    Napi::Error::New(info.Env(), "Before calling any other function you have to call load() first").ThrowAsJavaScriptException();
-    return info.Env().Undefined();
-  }
-  if (!_fast_cut) _fast_cut.reset(new policytext::FastCut(*_jieba_handle));
-  policytext::FastCut& fast = *_fast_cut;
-  size_t units = 0;
-  napi_get_value_string_utf16(info.Env(), info[0], NULL, 0, &units);
-  fast.text.resize(units + 1);
-  napi_get_value_string_utf16(info.Env(), info[0], &fast.text[0], units + 1, &units);
-  fast.Cut(fast.text.data(), units, fast.lengths);
-  Napi::Uint32Array lengths = Napi::Uint32Array::New(info.Env(), fast.lengths.size());
-  std::copy(fast.lengths.begin(), fast.lengths.end(), lengths.Data());
-  return lengths;
+  return policytext::CutUtf16Lengths(info, _jieba_handle, _fast_cut, false);
+}
+
+Napi::Value NodeJieba::cutRangesUtf16Lengths(const Napi::CallbackInfo& info) {
+  return policytext::CutUtf16Lengths(info, _jieba_handle, _fast_cut, true);
 }
 `;
 
 /** The declaration the new method goes after, in lib/nodejieba.h. */
 const LAST_DECLARATION = /Napi::Value\s+insertWord\s*\(\s*const\s+Napi::CallbackInfo\s*&\s*info\s*\)\s*;/;
 const DECLARATIONS = `Napi::Value insertWord(const Napi::CallbackInfo& info);
-  Napi::Value cutUtf16Lengths(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}`;
+  Napi::Value cutUtf16Lengths(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}
+  Napi::Value cutRangesUtf16Lengths(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}`;
 
 /** The handles nodejieba keeps; FastCut's goes after them. */
 const LAST_HANDLE = /cppjieba::TextRankExtractor\*\s*_text_rank_extractor_handle\s*\{\s*nullptr\s*\}\s*;/;

@@ -91,6 +91,19 @@ describe.each([
   });
 });
 
+it('segmentLines gives the same tokens with one native call per text as with cut on each stretch', () => {
+  const text = readFileSync(BUNDLED, 'utf8') + '\n增长𠀀好，2.8%𪚥\ud800汽车1296亿元\n\n更多PM2.5';
+  useNativeWordLengths(true);
+  const native = segmentLines(text);
+  useNativeWordLengths(false);
+  try {
+    expect(segmentLines(text)).toEqual(native);
+  } finally {
+    useNativeWordLengths(true);
+  }
+  expect(native.flat().length).toBeGreaterThan(5_000);
+});
+
 describe('WordTable (known words found by their place in a text)', () => {
   it('finds a word by a stretch of any text, and keeps one entry per word', () => {
     const table = new WordTable();
@@ -133,7 +146,10 @@ describe.skipIf(!patchedBindingBuilt)("FastCut: the patched nodejieba's cutUtf16
   const binding = () => {
     ensureJieba();
     const dir = dirname(require.resolve('nodejieba/package.json'));
-    return require(join(dir, 'build', 'Release', 'nodejieba.node')) as { cutUtf16Lengths(text: string): Uint32Array };
+    return require(join(dir, 'build', 'Release', 'nodejieba.node')) as {
+      cutUtf16Lengths(text: string): Uint32Array;
+      cutRangesUtf16Lengths(text: string, ranges: Uint32Array | number[]): Uint32Array;
+    };
   };
   /** The texts whose native lengths differ from cut's word lengths (none expected). */
   const differing = (texts: string[]) => {
@@ -175,6 +191,33 @@ describe.skipIf(!patchedBindingBuilt)("FastCut: the patched nodejieba's cutUtf16
       return s;
     });
     expect(differing(texts)).toEqual([]);
+  });
+
+  it('cuts several stretches of a text in one call as cut does each of them', () => {
+    const text = readFileSync(BUNDLED, 'utf8');
+    const ranges: number[] = [];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let pos = 0; pos < text.length; ) {
+      const from = pos + Math.floor(random() * 5);
+      const to = Math.min(text.length, from + Math.floor(random() * 120));
+      if (from <= to) ranges.push(from, to); // empty ranges included
+      pos = to + 1;
+    }
+    const expected: number[] = [];
+    for (let r = 0; r < ranges.length; r += 2) expected.push(...ensureJieba().cut(text.slice(ranges[r], ranges[r + 1]), true).map((w) => w.length));
+    expect([...binding().cutRangesUtf16Lengths(text, Uint32Array.from(ranges))]).toEqual(expected);
+    // a surrogate pair cut by a range boundary is two lone surrogates, as in text.slice
+    expect([...binding().cutRangesUtf16Lengths('中𠀀国', Uint32Array.of(0, 2, 2, 4))]).toEqual([...ensureJieba().cut('中\ud840', true), ...ensureJieba().cut('\udc00国', true)].map((w) => w.length));
+  });
+
+  it('refuses ranges that are not [from, to) pairs within the text, with an exception, not a crash', () => {
+    const { cutRangesUtf16Lengths } = binding();
+    expect(() => cutRangesUtf16Lengths('中国', Uint32Array.of(1, 0))).toThrow(RangeError);
+    expect(() => cutRangesUtf16Lengths('中国', Uint32Array.of(0, 3))).toThrow(RangeError);
+    expect(() => cutRangesUtf16Lengths('中国', Uint32Array.of(0))).toThrow(RangeError);
+    expect(() => cutRangesUtf16Lengths('中国', [0, 2])).toThrow(TypeError);
+    expect([...cutRangesUtf16Lengths('中国', new Uint32Array(0))]).toEqual([]);
   });
 
   it('follows the dictionary when insertWord adds a word after it was built', () => {

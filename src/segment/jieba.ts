@@ -44,6 +44,9 @@ let jieba: NodeJieba | null = null;
 let nativeWordLengths: ((text: string) => Uint32Array) | null = null;
 /** What cutWithTags uses: nativeWordLengths unless switched off (useNativeWordLengths). */
 let wordLengths: ((text: string) => Uint32Array) | null = null;
+/** The patched nodejieba's `cutRangesUtf16Lengths`: word lengths of several stretches of a text in one call. */
+let nativeRangeLengths: ((text: string, ranges: Uint32Array) => Uint32Array) | null = null;
+let rangeLengths: ((text: string, ranges: Uint32Array) => Uint32Array) | null = null;
 let loadedWith: string[] = [];
 let loadMs = 0;
 
@@ -69,29 +72,43 @@ export function ensureJieba(options: JiebaOptions = {}): NodeJieba {
   const cleaned = wanted.map((p) => writeCleanDict(p));
   lib.load({ userDict: [POLICY_DICT, ...cleaned].join('|'), idfDict: UNUSED_EXTRACT_IDF });
   loadMs = performance.now() - started;
-  nativeWordLengths = wordLengthsOf(lib);
+  ({ whole: nativeWordLengths, ranges: nativeRangeLengths } = wordLengthsOf(lib));
   wordLengths = nativeWordLengths;
+  rangeLengths = nativeRangeLengths;
   jieba = lib;
   loadedWith = [...wanted];
   return lib;
 }
 
 /**
- * The patched binding's `cutUtf16Lengths`, checked against `cut` on a sample, or null. nodejieba's
- * index.js and this require load the same .node file, so they share one addon instance (and its
- * loaded dictionary); should they not, the check fails and `cut` is used.
+ * The patched binding's `cutUtf16Lengths` and `cutRangesUtf16Lengths`, checked against `cut` on a
+ * sample, or nulls. nodejieba's index.js and this require load the same .node file, so they share
+ * one addon instance (and its loaded dictionary); should they not, the check fails and `cut` is used.
  */
-function wordLengthsOf(lib: NodeJieba): ((text: string) => Uint32Array) | null {
+function wordLengthsOf(lib: NodeJieba): {
+  whole: ((text: string) => Uint32Array) | null;
+  ranges: ((text: string, ranges: Uint32Array) => Uint32Array) | null;
+} {
+  const none = { whole: null, ranges: null };
   try {
     const dir = dirname(require.resolve('nodejieba/package.json'));
-    const binding = require(join(dir, 'build', 'Release', 'nodejieba.node')) as { cutUtf16Lengths?: (text: string) => Uint32Array };
-    if (typeof binding.cutUtf16Lengths !== 'function') return null;
-    const fn = (text: string) => binding.cutUtf16Lengths!(text);
+    const binding = require(join(dir, 'build', 'Release', 'nodejieba.node')) as {
+      cutUtf16Lengths?: (text: string) => Uint32Array;
+      cutRangesUtf16Lengths?: (text: string, ranges: Uint32Array) => Uint32Array;
+    };
+    if (typeof binding.cutUtf16Lengths !== 'function') return none;
+    const whole = (text: string) => binding.cutUtf16Lengths!(text);
     const sample = '柳州市地区生产总值增长，𠀀汽车产业';
-    const lengths = [...fn(sample)];
-    return lengths.join() === lib.cut(sample, true).map((w) => w.length).join() ? fn : null;
+    const expected = lib.cut(sample, true).map((w) => w.length).join();
+    if ([...whole(sample)].join() !== expected) return none;
+    if (typeof binding.cutRangesUtf16Lengths !== 'function') return { whole, ranges: null };
+    const ranges = (text: string, r: Uint32Array) => binding.cutRangesUtf16Lengths!(text, r);
+    const split = 6; // the sample in two stretches: the words of each, in order
+    const expectedSplit = [...lib.cut(sample.slice(0, split), true), ...lib.cut(sample.slice(split), true)].map((w) => w.length).join();
+    const same = [...ranges(sample, Uint32Array.of(0, split, split, sample.length))].join() === expectedSplit;
+    return { whole, ranges: same ? ranges : null };
   } catch {
-    return null;
+    return none;
   }
 }
 
@@ -103,6 +120,7 @@ function wordLengthsOf(lib: NodeJieba): ((text: string) => Uint32Array) | null {
 export function useNativeWordLengths(on: boolean): boolean {
   ensureJieba();
   wordLengths = on ? nativeWordLengths : null;
+  rangeLengths = on ? nativeRangeLengths : null;
   return nativeWordLengths !== null;
 }
 
@@ -147,6 +165,86 @@ export function cutWithTags(text: string): { words: string[]; tags: string[] } {
     pos = end;
   }
   return unknown ? tagInContext(lib, text, words, tags) : { words, tags };
+}
+
+/**
+ * cutWithTags on several stretches of one text: `ranges` holds [from, to) pairs of UTF-16 offsets
+ * (in order, not overlapping). Returns the words and tags of every stretch, in order, and how many
+ * words each stretch has. With `exact`, the words of a stretch are its exact slices (they add up
+ * to its length); otherwise they are jieba's strings, which could in principle differ (cut returns
+ * U+FFFD for a lone surrogate, for one). With the patched nodejieba, one
+ * native call for all the stretches (a call costs about as much as segmenting 30 characters, and
+ * a report has hundreds of stretches between its numbers); otherwise cutWithTags on each.
+ */
+export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords {
+  const lib = ensureJieba();
+  const lengths = rangeLengths?.(text, ranges);
+  if (!lengths || !tiles(lengths, ranges)) return cutEachRange(text, ranges);
+  const words = new Array<string>(lengths.length);
+  const tags = new Array<string>(lengths.length);
+  const counts = new Uint32Array(ranges.length >> 1);
+  let w = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    const first = w;
+    let unknown = false;
+    for (let pos = ranges[r]!, to = ranges[r + 1]!; pos < to; w++) {
+      const end = pos + lengths[w]!;
+      const known = knownWords.find(text, pos, end) ?? askTag(lib, text.slice(pos, end));
+      if (typeof known === 'string') {
+        words[w] = known;
+        unknown = true;
+      } else {
+        words[w] = known.word; // the table's string (see cutWithTags)
+        tags[w] = known.tag;
+      }
+      pos = end;
+    }
+    if (unknown) {
+      // rare (a word jieba splits when alone): the stretch's tags from `tag` of the stretch
+      const stretch = tagInContext(lib, text.slice(ranges[r]!, ranges[r + 1]!), words.slice(first, w), tags.slice(first, w));
+      // should tag have cut the stretch otherwise than cut did, start again the slow way (cutWithTags
+      // then takes tag's words, as it always has)
+      if (stretch.words.length !== w - first || stretch.words.some((x, k) => x !== words[first + k])) return cutEachRange(text, ranges);
+      for (let k = 0; k < stretch.words.length; k++) tags[first + k] = stretch.tags[k]!;
+    }
+    counts[r >> 1] = w - first;
+  }
+  return { words, tags, counts, exact: true };
+}
+
+export interface RangeWords {
+  words: string[];
+  tags: string[];
+  /** Words per range. */
+  counts: Uint32Array;
+  /** True when the words are exact slices of the text (see cutRangesWithTags). */
+  exact: boolean;
+}
+
+/** True when the word lengths add up to each range's size exactly (cppjieba always covers its input). */
+function tiles(lengths: Uint32Array, ranges: Uint32Array): boolean {
+  let w = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    let left = ranges[r + 1]! - ranges[r]!;
+    while (left > 0 && w < lengths.length) left -= lengths[w++]!;
+    if (left !== 0) return false;
+  }
+  return w === lengths.length;
+}
+
+function cutEachRange(text: string, ranges: Uint32Array): RangeWords {
+  const words: string[] = [];
+  const tags: string[] = [];
+  const counts = new Uint32Array(ranges.length >> 1);
+  for (let r = 0; r < ranges.length; r += 2) {
+    const part = cutWithTags(text.slice(ranges[r]!, ranges[r + 1]!));
+    for (let k = 0; k < part.words.length; k++) {
+      words.push(part.words[k]!);
+      tags.push(part.tags[k]!);
+    }
+    counts[r >> 1] = part.words.length;
+  }
+  return { words, tags, counts, exact: false };
 }
 
 /** cutWithTags on words jieba already cut as strings (the published nodejieba's `cut`). */

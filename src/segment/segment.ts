@@ -3,7 +3,7 @@
  * Quantities and alphanumeric names are cut out first (see numbers.ts) and jieba
  * (HMM on, with jieba's part of speech; see cutWithTags) segments the text between them.
  */
-import { cutWithTags, ensureJieba, type JiebaOptions } from './jieba.js';
+import { cutRangesWithTags, ensureJieba, type JiebaOptions } from './jieba.js';
 import { PROTECTED_TOKEN, protectedTag } from './numbers.js';
 
 export interface Token {
@@ -21,44 +21,82 @@ export type SegmentOptions = JiebaOptions;
 /** Segments `text`; token offsets are relative to `base` (the text's own offset in its document). */
 export function segment(text: string, options: SegmentOptions = {}, base = 0): Token[] {
   ensureJieba(options);
-  const tokens: Token[] = [];
-  const pushJieba = (from: number, to: number) => {
-    if (to <= from) return;
-    let pos = from;
-    const { words, tags } = cutWithTags(text.slice(from, to));
-    for (let k = 0; k < words.length; k++) {
-      const word = words[k]!;
-      // jieba returns the words in order and covers the input exactly; find guards against surprises
-      // (startsWith first: the usual case, and what indexOf would find)
-      let start = pos;
-      if (!text.startsWith(word, pos)) {
-        const at = text.indexOf(word, pos);
-        if (at >= 0 && at < to) start = at;
-      }
-      tokens.push({ word, tag: tags[k]!, start: base + start, end: base + start + word.length });
-      pos = start + word.length;
-    }
-  };
-  let last = 0;
-  PROTECTED_TOKEN.lastIndex = 0;
-  for (let m = PROTECTED_TOKEN.exec(text); m; m = PROTECTED_TOKEN.exec(text)) {
-    pushJieba(last, m.index);
-    tokens.push({ word: m[0], tag: protectedTag(m[0]), start: base + m.index, end: base + m.index + m[0].length });
-    last = m.index + m[0].length;
-  }
-  pushJieba(last, text.length);
-  return tokens;
+  return segmentStretches(text, [0, text.length], base)[0]!;
 }
 
 /** Segments line by line, so no token crosses a paragraph break. Returns one token array per line. */
 export function segmentLines(text: string, options: SegmentOptions = {}): Token[][] {
-  const lines: Token[][] = [];
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    lines.push(segment(line, options, offset));
-    offset += line.length + 1;
+  ensureJieba(options);
+  const bounds: number[] = [];
+  for (let from = 0; ; ) {
+    const nl = text.indexOf('\n', from);
+    bounds.push(from, nl < 0 ? text.length : nl);
+    if (nl < 0) break;
+    from = nl + 1;
   }
-  return lines;
+  return segmentStretches(text, bounds, 0);
+}
+
+/**
+ * The tokens of each stretch [bounds[2k], bounds[2k + 1]) of `text`, offsets + `base`. Protected
+ * quantities and names (numbers.ts) are found in each stretch first; jieba segments everything
+ * between them, for all stretches in one call (cutRangesWithTags).
+ */
+function segmentStretches(text: string, bounds: number[], base: number): Token[][] {
+  // pass 1: the jieba ranges and the protected tokens, in text order, each stretch's end marked
+  const ranges: number[] = [];
+  const guarded: Array<{ word: string; at: number }> = [];
+  const rangesEnd: number[] = [];
+  const guardedEnd: number[] = [];
+  for (let b = 0; b < bounds.length; b += 2) {
+    const from = bounds[b]!;
+    const to = bounds[b + 1]!;
+    // the expression runs on the stretch alone, as it always has (its context ends with the stretch)
+    const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
+    let last = 0;
+    PROTECTED_TOKEN.lastIndex = 0;
+    for (let m = PROTECTED_TOKEN.exec(stretch); m; m = PROTECTED_TOKEN.exec(stretch)) {
+      if (m.index > last) ranges.push(from + last, from + m.index);
+      guarded.push({ word: m[0], at: from + m.index });
+      last = m.index + m[0].length;
+    }
+    if (stretch.length > last) ranges.push(from + last, to);
+    rangesEnd.push(ranges.length);
+    guardedEnd.push(guarded.length);
+  }
+  const { words, tags, counts, exact } = cutRangesWithTags(text, Uint32Array.from(ranges));
+  // pass 2: tokens, the jieba words of each range and the protected tokens between them
+  const out: Token[][] = [];
+  let r = 0;
+  let g = 0;
+  let w = 0;
+  for (let s = 0; s < rangesEnd.length; s++) {
+    const tokens: Token[] = [];
+    while (r < rangesEnd[s]! || g < guardedEnd[s]!) {
+      if (r < rangesEnd[s]! && (g >= guardedEnd[s]! || ranges[r]! < guarded[g]!.at)) {
+        const to = ranges[r + 1]!;
+        let pos = ranges[r]!;
+        for (const last = w + counts[r >> 1]!; w < last; w++) {
+          const word = words[w]!;
+          // exact words are the range's slices, in order; jieba's strings are checked (and in the
+          // unlikely case one is not where expected, looked for further on)
+          let start = pos;
+          if (!exact && !text.startsWith(word, pos)) {
+            const at = text.indexOf(word, pos);
+            if (at >= 0 && at < to) start = at;
+          }
+          tokens.push({ word, tag: tags[w]!, start: base + start, end: base + start + word.length });
+          pos = start + word.length;
+        }
+        r += 2;
+      } else {
+        const { word, at } = guarded[g++]!;
+        tokens.push({ word, tag: protectedTag(word), start: base + at, end: base + at + word.length });
+      }
+    }
+    out.push(tokens);
+  }
+  return out;
 }
 
 const PUNCTUATION = /^[\s\p{P}\p{S}]+$/u;
