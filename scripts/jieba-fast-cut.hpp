@@ -21,6 +21,7 @@
 #define POLICYTEXT_FAST_CUT_HPP
 
 #include <algorithm>
+#include <atomic>
 #include <bitset>
 #include <cstdint>
 #include <memory>
@@ -68,15 +69,17 @@ class FastCut {
     }
     const cppjieba::Trie* trie = dict_.*member(DictTrieTrie());
     Flatten(trie->*member(TrieRoot()));
+    static std::atomic<uint32_t> instances(0);
+    generation_ = ++instances;
   }
 
-  // scratch for the binding, reused from call to call: the text as UTF-16, the word lengths
+  // scratch for the binding, reused from call to call: the text as UTF-16, the words
   std::vector<char16_t> text;
-  std::vector<uint32_t> lengths;
+  std::vector<uint32_t> words;
 
-  // Appends to `lengths` the UTF-16 lengths of the words cut(text, true) gives for `text` (`units`
-  // UTF-16 code units).
-  void Cut(const char16_t* text, size_t units, std::vector<uint32_t>& lengths) {
+  // Appends to `out` the words cut(text, true) gives for `text` (`units` UTF-16 code units): the
+  // UTF-16 length of each, followed, `withIds`, by its word id (WordId).
+  void Cut(const char16_t* text, size_t units, std::vector<uint32_t>& out, bool withIds) {
     Decode(text, units);
     // PreFilter: a separator is a range of its own; the text between separators is one range
     const size_t n = runes_.size();
@@ -85,10 +88,17 @@ class FastCut {
       size_t end = begin;
       while (end < n && !IsSeparator(runes_[end].rune)) end++;
       if (end == begin) end++;
-      CutRange(begin, end, lengths);
+      CutRange(begin, end, out, withIds);
       begin = end;
     }
   }
+
+  // Which copy of the dictionary this is: a new FastCut (after load or insertWord) has another
+  // generation, and its word ids mean other words.
+  uint32_t Generation() const { return generation_; }
+
+  // Word ids are 1 … NodeCount() − 1.
+  uint32_t NodeCount() const { return static_cast<uint32_t>(nodeStart_.size() - 1); }
 
  private:
   // ---- the trie, flattened: nodes numbered breadth first from the root (0), the edges of a node
@@ -103,6 +113,7 @@ class FastCut {
   void Flatten(const cppjieba::TrieNode* root) {
     std::vector<const cppjieba::TrieNode*> nodes(1, root);  // breadth first: a node's id is its index
     std::vector<std::pair<cppjieba::Rune, const cppjieba::TrieNode*> > children;
+    withReplacement_.assign(1, false);
     for (size_t k = 0; k < nodes.size(); k++) {
       const cppjieba::TrieNode* node = nodes[k];
       const bool isWord = node->ptValue != NULL;
@@ -114,6 +125,7 @@ class FastCut {
       for (const auto& child : children) {
         edgeRune_.push_back(child.first);
         nodes.push_back(child.second);  // node edgeRune_.size() (= e + 1)
+        withReplacement_.push_back(withReplacement_[k] || child.first == 0xFFFD);
       }
     }
     nodeStart_.push_back(static_cast<uint32_t>(edgeRune_.size()));
@@ -124,6 +136,18 @@ class FastCut {
   }
 
   uint32_t EdgesFrom(uint32_t node) const { return nodeStart_[node] & ~IS_WORD; }
+
+  // A word's id: its trie node when it is a dictionary word, else 0. The node stands for one
+  // sequence of characters, hence one JS string, except through U+FFFD, which is also what a lone
+  // surrogate decodes to (Decode): words with it get no id.
+  uint32_t WordId(uint32_t node) const { return node != 0 && IsWord(node) && !withReplacement_[node] ? node : 0; }
+
+  // The id of the word runes [left, right] (WordId of the node they lead to).
+  uint32_t LookUp(const cppjieba::RuneStr* left, const cppjieba::RuneStr* right) const {
+    uint32_t node = RootChild(left->rune);
+    for (const cppjieba::RuneStr* r = left + 1; node != 0 && r <= right; r++) node = Child(node, r->rune);
+    return WordId(node);
+  }
   bool IsWord(uint32_t node) const { return (nodeStart_[node] & IS_WORD) != 0; }
 
   // the child of `node` for character `r`, or 0 (the root is nobody's child)
@@ -171,7 +195,7 @@ class FastCut {
   }
 
   // MixSegment::Cut(begin, end, res, hmm = true) on runes_[begin, end)
-  void CutRange(size_t begin, size_t end, std::vector<uint32_t>& lengths) {
+  void CutRange(size_t begin, size_t end, std::vector<uint32_t>& out, bool withIds) {
     const size_t n = end - begin;
     const cppjieba::RuneStr* runes = runes_.data() + begin;
     BestPaths(runes, n);
@@ -179,7 +203,8 @@ class FastCut {
     while (i < n) {
       const size_t size = best_[i];  // MPSegment::CutByDag: the best word from i, in characters
       if (size > 1 || dict_.IsUserDictSingleChineseWord(runes[i].rune)) {
-        lengths.push_back(Units(runes + i, runes + i + size - 1));
+        out.push_back(Units(runes + i, runes + i + size - 1));
+        if (withIds) out.push_back(WordId(bestNode_[i]));
         i += size;
         continue;
       }
@@ -188,37 +213,46 @@ class FastCut {
       while (j < n && best_[j] == 1 && !dict_.IsUserDictSingleChineseWord(runes[j].rune)) j++;
       hmmWords_.clear();
       hmm_.Cut(runes + i, runes + j, hmmWords_);
-      for (const cppjieba::WordRange& w : hmmWords_) lengths.push_back(Units(w.left, w.right));
+      for (const cppjieba::WordRange& w : hmmWords_) {
+        out.push_back(Units(w.left, w.right));
+        if (withIds) out.push_back(LookUp(w.left, w.right));
+      }
       i = j;
     }
   }
 
   // Trie::Find (the word graph) and MPSegment::CalcDP (the best path from each position) on n
-  // runes; best_[i] is the length in characters of the best word starting at i
+  // runes; best_[i] is the length in characters of the best word starting at i, bestNode_[i] the
+  // trie node it leads to
   void BestPaths(const cppjieba::RuneStr* runes, size_t n) {
     edgeStart_.assign(1, 0);
     edgeEnd_.clear();
     edgeWeight_.clear();
+    edgeNode_.clear();
     for (size_t i = 0; i < n; i++) {
       uint32_t node = RootChild(runes[i].rune);
       // the character alone, a dictionary word or not (then the dictionary's minimum weight)
       edgeEnd_.push_back(static_cast<uint32_t>(i));
       edgeWeight_.push_back(node != 0 && IsWord(node) ? nodeWeight_[node] : minWeight_);
+      edgeNode_.push_back(node);
       for (size_t j = i + 1; node != 0 && j < n && j - i + 1 <= cppjieba::MAX_WORD_LENGTH; j++) {
         node = Child(node, runes[j].rune);
         if (node != 0 && IsWord(node)) {
           edgeEnd_.push_back(static_cast<uint32_t>(j));
           edgeWeight_.push_back(nodeWeight_[node]);
+          edgeNode_.push_back(node);
         }
       }
       edgeStart_.push_back(static_cast<uint32_t>(edgeEnd_.size()));
     }
     weight_.resize(n);
     best_.resize(n);
+    bestNode_.resize(n);
     for (size_t i = n; i-- > 0;) {
       // CalcDP starts from no word (pInfo NULL: a single character); the same additions in the
       // same order, and a strictly greater value to switch, so ties fall the same way
       size_t best = 1;
+      uint32_t bestNode = edgeNode_[edgeStart_[i]];
       double bestWeight = cppjieba::MIN_DOUBLE;
       for (uint32_t e = edgeStart_[i]; e < edgeStart_[i + 1]; e++) {
         double val = 0.0;
@@ -226,10 +260,12 @@ class FastCut {
         val += edgeWeight_[e];
         if (val > bestWeight) {
           best = edgeEnd_[e] - i + 1;
+          bestNode = edgeNode_[e];
           bestWeight = val;
         }
       }
       best_[i] = static_cast<uint32_t>(best);
+      bestNode_[i] = bestNode;
       weight_[i] = bestWeight;
     }
   }
@@ -249,13 +285,15 @@ class FastCut {
   std::vector<uint32_t> nodeStart_;
   std::vector<double> nodeWeight_;
   std::vector<cppjieba::Rune> edgeRune_;
+  std::vector<bool> withReplacement_;  // per node: its characters include U+FFFD (see WordId)
+  uint32_t generation_;
 
   // scratch, reused from call to call
   std::vector<cppjieba::RuneStr> runes_;
-  std::vector<uint32_t> edgeStart_, edgeEnd_;
+  std::vector<uint32_t> edgeStart_, edgeEnd_, edgeNode_;
   std::vector<double> edgeWeight_;
   std::vector<double> weight_;
-  std::vector<uint32_t> best_;
+  std::vector<uint32_t> best_, bestNode_;
   std::vector<cppjieba::WordRange> hmmWords_;
 };
 
@@ -263,13 +301,16 @@ void FastCutDelete::operator()(FastCut* cut) const { delete cut; }
 
 // The patched binding's methods (scripts/jieba-patch.mjs registers them on NodeJieba):
 //   cutUtf16Lengths(text): the words of cut(text, true) as UTF-16 lengths, a Uint32Array;
-//   cutRangesUtf16Lengths(text, ranges): the same for several stretches of one text, ranges a
-//     Uint32Array [from0, to0, from1, to1 …] (UTF-16 offsets); the lengths of every range, in
-//     order (each range's add up to its size). One call per document instead of one per stretch:
-//     a call costs ~1.5 µs, about as much as segmenting 30 characters.
+//   cutRangesUtf16Words(text, ranges): the words of cut(stretch, true) for several stretches of one
+//     text, `ranges` a Uint32Array [from0, to0, from1, to1 …] of UTF-16 offsets. Returns a
+//     Uint32Array [generation, nodeCount, length0, id0, length1, id1 …]: every range's words in
+//     order (each range's lengths add up to its size), with their word ids (FastCut::WordId: the
+//     same id is the same word, 0 for words outside the dictionary) and what the ids belong to
+//     (FastCut::Generation, NodeCount). One call per document instead of one per stretch: a call
+//     costs ~1.5 µs, about as much as segmenting 30 characters.
 inline Napi::Value CutUtf16Lengths(const Napi::CallbackInfo& info, const cppjieba::Jieba* jieba, std::unique_ptr<FastCut, FastCutDelete>& fast, bool withRanges) {
   Napi::Env env = info.Env();
-  const char* name = withRanges ? "cutRangesUtf16Lengths" : "cutUtf16Lengths";
+  const char* name = withRanges ? "cutRangesUtf16Words" : "cutUtf16Lengths";
   bool rangesOk = !withRanges || (info.Length() > 1 && info[1].IsTypedArray() && info[1].As<Napi::TypedArray>().TypedArrayType() == napi_uint32_array);
   if (info.Length() == 0 || !info[0].IsString() || !rangesOk) {
     Napi::TypeError::New(env, std::string(name) + (withRanges ? " needs a string and a Uint32Array of [from, to) pairs" : " needs a string")).ThrowAsJavaScriptException();
@@ -284,25 +325,28 @@ inline Napi::Value CutUtf16Lengths(const Napi::CallbackInfo& info, const cppjieb
   napi_get_value_string_utf16(env, info[0], NULL, 0, &units);
   fast->text.resize(units + 1);
   napi_get_value_string_utf16(env, info[0], &fast->text[0], units + 1, &units);
-  fast->lengths.clear();
+  std::vector<uint32_t>& words = fast->words;
+  words.clear();
   if (!withRanges) {
-    fast->Cut(fast->text.data(), units, fast->lengths);
+    fast->Cut(fast->text.data(), units, words, false);
   } else {
+    words.push_back(fast->Generation());
+    words.push_back(fast->NodeCount());
     Napi::Uint32Array ranges = info[1].As<Napi::Uint32Array>();
     const size_t count = ranges.ElementLength();
     for (size_t r = 0; r < count; r += 2) {
       const uint32_t from = ranges[r];
       const uint32_t to = r + 1 < count ? ranges[r + 1] : 0;
       if (r + 1 >= count || from > to || to > units) {
-        Napi::RangeError::New(env, "cutRangesUtf16Lengths: ranges must be [from, to) pairs within the text").ThrowAsJavaScriptException();
+        Napi::RangeError::New(env, "cutRangesUtf16Words: ranges must be [from, to) pairs within the text").ThrowAsJavaScriptException();
         return env.Undefined();
       }
-      fast->Cut(fast->text.data() + from, to - from, fast->lengths);
+      fast->Cut(fast->text.data() + from, to - from, words, true);
     }
   }
-  Napi::Uint32Array lengths = Napi::Uint32Array::New(env, fast->lengths.size());
-  std::copy(fast->lengths.begin(), fast->lengths.end(), lengths.Data());
-  return lengths;
+  Napi::Uint32Array out = Napi::Uint32Array::New(env, words.size());
+  std::copy(words.begin(), words.end(), out.Data());
+  return out;
 }
 
 }  // namespace policytext

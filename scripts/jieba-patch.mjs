@@ -10,8 +10,8 @@
  *    (Side effect: words added with insertWord now reach textRankExtract too; policytext never
  *    calls it.)
  * 2. **`cutUtf16Lengths(text)`**: the words of `cut(text, true)` as their lengths in UTF-16 code
- *    units (a Uint32Array) instead of an array of new strings; `cutRangesUtf16Lengths(text, ranges)`
- *    the same for several stretches of a text in one call. The words are slices of the input
+ *    units (a Uint32Array) instead of an array of new strings; `cutRangesUtf16Words(text, ranges)`
+ *    the same for several stretches of a text in one call, with a word id per word. The words are slices of the input
  *    (cut covers it exactly), so policytext slices only what it needs (src/segment/jieba.ts). It is
  *    computed by `policytext::FastCut` (scripts/jieba-fast-cut.hpp, copied next to nodejieba.cpp as
  *    FAST_CUT_FILE): cppjieba's own algorithm, dictionary weights and HMM, on a flat copy of the
@@ -46,7 +46,7 @@ const INSERT_WORD_PATCHED = `_fast_cut.reset();  // ${PATCH_MARKER}: the diction
 const LAST_REGISTRATION = /InstanceMethod\("insertWord",\s*&NodeJieba::insertWord\)/;
 const REGISTRATIONS = `InstanceMethod("insertWord", &NodeJieba::insertWord),
     InstanceMethod("cutUtf16Lengths", &NodeJieba::cutUtf16Lengths),
-    InstanceMethod("cutRangesUtf16Lengths", &NodeJieba::cutRangesUtf16Lengths)`;
+    InstanceMethod("cutRangesUtf16Words", &NodeJieba::cutRangesUtf16Words)`;
 
 const METHOD = `
 // ${PATCH_MARKER}: cut(text, true) as word lengths in UTF-16 code units (the words are
@@ -57,7 +57,7 @@ Napi::Value NodeJieba::cutUtf16Lengths(const Napi::CallbackInfo& info) {
   return policytext::CutUtf16Lengths(info, _jieba_handle, _fast_cut, false);
 }
 
-Napi::Value NodeJieba::cutRangesUtf16Lengths(const Napi::CallbackInfo& info) {
+Napi::Value NodeJieba::cutRangesUtf16Words(const Napi::CallbackInfo& info) {
   return policytext::CutUtf16Lengths(info, _jieba_handle, _fast_cut, true);
 }
 `;
@@ -66,7 +66,7 @@ Napi::Value NodeJieba::cutRangesUtf16Lengths(const Napi::CallbackInfo& info) {
 const LAST_DECLARATION = /Napi::Value\s+insertWord\s*\(\s*const\s+Napi::CallbackInfo\s*&\s*info\s*\)\s*;/;
 const DECLARATIONS = `Napi::Value insertWord(const Napi::CallbackInfo& info);
   Napi::Value cutUtf16Lengths(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}
-  Napi::Value cutRangesUtf16Lengths(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}`;
+  Napi::Value cutRangesUtf16Words(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}`;
 
 /** The handles nodejieba keeps; FastCut's goes after them. */
 const LAST_HANDLE = /cppjieba::TextRankExtractor\*\s*_text_rank_extractor_handle\s*\{\s*nullptr\s*\}\s*;/;

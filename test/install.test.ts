@@ -64,15 +64,15 @@ describe('nodejieba patch', () => {
     expect(cpp).toContain(CPP.slice(CPP.indexOf('  delete _jieba_handle;'), CPP.indexOf('  delete _text_rank_extractor_handle;')));
   });
 
-  it('adds cutUtf16Lengths and cutRangesUtf16Lengths on FastCut: registered, declared, defined, and its header included', () => {
+  it('adds cutUtf16Lengths and cutRangesUtf16Words on FastCut: registered, declared, defined, and its header included', () => {
     const { cpp, h } = patchNodejiebaSource(PUBLISHED);
     expect(cpp).toMatch(
-      /InstanceMethod\("insertWord", &NodeJieba::insertWord\),\s*InstanceMethod\("cutUtf16Lengths", &NodeJieba::cutUtf16Lengths\),\s*InstanceMethod\("cutRangesUtf16Lengths", &NodeJieba::cutRangesUtf16Lengths\)\s*\}\);/,
+      /InstanceMethod\("insertWord", &NodeJieba::insertWord\),\s*InstanceMethod\("cutUtf16Lengths", &NodeJieba::cutUtf16Lengths\),\s*InstanceMethod\("cutRangesUtf16Words", &NodeJieba::cutRangesUtf16Words\)\s*\}\);/,
     );
     expect(cpp).toContain(`#include "${FAST_CUT_FILE}"`);
     expect(cpp).toMatch(/Napi::Value NodeJieba::cutUtf16Lengths\(const Napi::CallbackInfo& info\) \{\s*return policytext::CutUtf16Lengths\(info, _jieba_handle, _fast_cut, false\);/);
-    expect(cpp).toMatch(/Napi::Value NodeJieba::cutRangesUtf16Lengths\(const Napi::CallbackInfo& info\) \{\s*return policytext::CutUtf16Lengths\(info, _jieba_handle, _fast_cut, true\);/);
-    expect(h).toMatch(/Napi::Value insertWord\(const Napi::CallbackInfo& info\);\s*Napi::Value cutUtf16Lengths\(const Napi::CallbackInfo& info\);[^\n]*\n\s*Napi::Value cutRangesUtf16Lengths\(const Napi::CallbackInfo& info\);/);
+    expect(cpp).toMatch(/Napi::Value NodeJieba::cutRangesUtf16Words\(const Napi::CallbackInfo& info\) \{\s*return policytext::CutUtf16Lengths\(info, _jieba_handle, _fast_cut, true\);/);
+    expect(h).toMatch(/Napi::Value insertWord\(const Napi::CallbackInfo& info\);\s*Napi::Value cutUtf16Lengths\(const Napi::CallbackInfo& info\);[^\n]*\n\s*Napi::Value cutRangesUtf16Words\(const Napi::CallbackInfo& info\);/);
     // the member, after nodejieba's own handles, and FastCut declared before the class
     expect(h).toMatch(/_text_rank_extractor_handle\{nullptr\};\s*\/\/[^\n]*\n\s*std::unique_ptr<policytext::FastCut, policytext::FastCutDelete> _fast_cut;\s*\};/);
     expect(h.indexOf('namespace policytext { class FastCut;')).toBeLessThan(h.indexOf('class NodeJieba'));

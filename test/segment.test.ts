@@ -95,6 +95,8 @@ it('segmentLines gives the same tokens with one native call per text as with cut
   const text = readFileSync(BUNDLED, 'utf8') + '\n增长𠀀好，2.8%𪚥\ud800汽车1296亿元\n\n更多PM2.5';
   useNativeWordLengths(true);
   const native = segmentLines(text);
+  // again: now the dictionary words are found by their word ids, not in the table
+  expect(segmentLines(text)).toEqual(native);
   useNativeWordLengths(false);
   try {
     expect(segmentLines(text)).toEqual(native);
@@ -113,6 +115,19 @@ describe('WordTable (known words found by their place in a text)', () => {
     expect(table.find('培育更多品牌', 2, 4)).toBe(first);
     expect(table.find('培育更多品牌', 2, 3)).toBeUndefined(); // 更 alone is another word
     expect(table.find('更多', 0, 2)!.word).toBe('更多');
+  });
+
+  it("gives each entry's index, and a new epoch when cleared (indices then mean nothing)", () => {
+    const table = new WordTable();
+    const a = table.add('发展', 'vn');
+    const b = table.add('改革', 'vn');
+    expect([table.indexOf(a), table.indexOf(b)]).toEqual([0, 1]);
+    expect(table.entry(1)).toBe(b);
+    const epoch = table.epoch;
+    table.clear();
+    expect(table.epoch).not.toBe(epoch);
+    expect(table.indexOf(a)).toBe(-1);
+    expect(table.indexOf(table.add('改革', 'vn'))).toBe(0);
   });
 
   it('stays exact through growth (rehashing) and clearing', () => {
@@ -148,9 +163,11 @@ describe.skipIf(!patchedBindingBuilt)("FastCut: the patched nodejieba's cutUtf16
     const dir = dirname(require.resolve('nodejieba/package.json'));
     return require(join(dir, 'build', 'Release', 'nodejieba.node')) as {
       cutUtf16Lengths(text: string): Uint32Array;
-      cutRangesUtf16Lengths(text: string, ranges: Uint32Array | number[]): Uint32Array;
+      cutRangesUtf16Words(text: string, ranges: Uint32Array | number[]): Uint32Array;
     };
   };
+  /** cutRangesUtf16Words' lengths (its output is [generation, nodeCount, length0, id0 …]). */
+  const rangeLengths = (text: string, ranges: Uint32Array | number[]) => [...binding().cutRangesUtf16Words(text, ranges).subarray(2)].filter((_, i) => i % 2 === 0);
   /** The texts whose native lengths differ from cut's word lengths (none expected). */
   const differing = (texts: string[]) => {
     const { cutUtf16Lengths } = binding();
@@ -206,27 +223,55 @@ describe.skipIf(!patchedBindingBuilt)("FastCut: the patched nodejieba's cutUtf16
     }
     const expected: number[] = [];
     for (let r = 0; r < ranges.length; r += 2) expected.push(...ensureJieba().cut(text.slice(ranges[r], ranges[r + 1]), true).map((w) => w.length));
-    expect([...binding().cutRangesUtf16Lengths(text, Uint32Array.from(ranges))]).toEqual(expected);
+    expect(rangeLengths(text, Uint32Array.from(ranges))).toEqual(expected);
     // a surrogate pair cut by a range boundary is two lone surrogates, as in text.slice
-    expect([...binding().cutRangesUtf16Lengths('中𠀀国', Uint32Array.of(0, 2, 2, 4))]).toEqual([...ensureJieba().cut('中\ud840', true), ...ensureJieba().cut('\udc00国', true)].map((w) => w.length));
+    expect(rangeLengths('中𠀀国', Uint32Array.of(0, 2, 2, 4))).toEqual([...ensureJieba().cut('中\ud840', true), ...ensureJieba().cut('\udc00国', true)].map((w) => w.length));
+  });
+
+  it('gives one word id per distinct dictionary word, and none to what could be two strings (U+FFFD)', () => {
+    const text = readFileSync(BUNDLED, 'utf8') + '\n\ufffd\ud800\udc00\ufffd中国𠀀';
+    const out = binding().cutRangesUtf16Words(text, Uint32Array.of(0, text.length));
+    const [generation, nodeCount] = [out[0]!, out[1]!];
+    expect(generation).toBeGreaterThan(0);
+    const wordOf = new Map<number, string>();
+    const idOf = new Map<string, number>();
+    let withIds = 0;
+    for (let k = 2, pos = 0; k < out.length; k += 2) {
+      const word = text.slice(pos, pos + out[k]!);
+      const id = out[k + 1]!;
+      pos += out[k]!;
+      if (/[\ufffd\ud800-\udfff]/.test(word)) expect(id).toBe(0);
+      if (id === 0) continue;
+      withIds++;
+      expect(id).toBeLessThan(nodeCount);
+      expect(wordOf.get(id) ?? word).toBe(word);
+      expect(idOf.get(word) ?? id).toBe(id);
+      wordOf.set(id, word);
+      idOf.set(word, id);
+    }
+    expect(withIds).toBeGreaterThan(5_000);
+    expect(idOf.get('地区生产总值')).toBeGreaterThan(0);
   });
 
   it('refuses ranges that are not [from, to) pairs within the text, with an exception, not a crash', () => {
-    const { cutRangesUtf16Lengths } = binding();
-    expect(() => cutRangesUtf16Lengths('中国', Uint32Array.of(1, 0))).toThrow(RangeError);
-    expect(() => cutRangesUtf16Lengths('中国', Uint32Array.of(0, 3))).toThrow(RangeError);
-    expect(() => cutRangesUtf16Lengths('中国', Uint32Array.of(0))).toThrow(RangeError);
-    expect(() => cutRangesUtf16Lengths('中国', [0, 2])).toThrow(TypeError);
-    expect([...cutRangesUtf16Lengths('中国', new Uint32Array(0))]).toEqual([]);
+    const { cutRangesUtf16Words } = binding();
+    expect(() => cutRangesUtf16Words('中国', Uint32Array.of(1, 0))).toThrow(RangeError);
+    expect(() => cutRangesUtf16Words('中国', Uint32Array.of(0, 3))).toThrow(RangeError);
+    expect(() => cutRangesUtf16Words('中国', Uint32Array.of(0))).toThrow(RangeError);
+    expect(() => cutRangesUtf16Words('中国', [0, 2])).toThrow(TypeError);
+    expect(cutRangesUtf16Words('中国', new Uint32Array(0))).toHaveLength(2); // generation and node count only
   });
 
   it('follows the dictionary when insertWord adds a word after it was built', () => {
     const text = '鼗鼙鼛鼜之声'; // rare characters: no other test meets this word
-    binding().cutUtf16Lengths(text); // FastCut built before the word exists
+    const before = binding().cutRangesUtf16Words(text, Uint32Array.of(0, text.length))[0]; // FastCut built before the word exists
     expect(ensureJieba().cut(text, true)).not.toContain('鼗鼙鼛鼜');
     ensureJieba().insertWord('鼗鼙鼛鼜');
     expect(ensureJieba().cut(text, true)).toContain('鼗鼙鼛鼜');
     expect(differing([text])).toEqual([]);
+    expect(rangeLengths(text, Uint32Array.of(0, text.length))).toEqual(ensureJieba().cut(text, true).map((w) => w.length));
+    // a new copy of the dictionary: its word ids are announced as another generation
+    expect(binding().cutRangesUtf16Words(text, Uint32Array.of(0, text.length))[0]).not.toBe(before);
   });
 });
 

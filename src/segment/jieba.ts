@@ -44,9 +44,12 @@ let jieba: NodeJieba | null = null;
 let nativeWordLengths: ((text: string) => Uint32Array) | null = null;
 /** What cutWithTags uses: nativeWordLengths unless switched off (useNativeWordLengths). */
 let wordLengths: ((text: string) => Uint32Array) | null = null;
-/** The patched nodejieba's `cutRangesUtf16Lengths`: word lengths of several stretches of a text in one call. */
-let nativeRangeLengths: ((text: string, ranges: Uint32Array) => Uint32Array) | null = null;
-let rangeLengths: ((text: string, ranges: Uint32Array) => Uint32Array) | null = null;
+/**
+ * The patched nodejieba's `cutRangesUtf16Words`: the words of several stretches of a text in one
+ * call, [generation, nodeCount, length0, id0, length1, id1 …] (see scripts/jieba-fast-cut.hpp).
+ */
+let nativeRangeWords: ((text: string, ranges: Uint32Array) => Uint32Array) | null = null;
+let rangeWords: ((text: string, ranges: Uint32Array) => Uint32Array) | null = null;
 let loadedWith: string[] = [];
 let loadMs = 0;
 
@@ -72,16 +75,16 @@ export function ensureJieba(options: JiebaOptions = {}): NodeJieba {
   const cleaned = wanted.map((p) => writeCleanDict(p));
   lib.load({ userDict: [POLICY_DICT, ...cleaned].join('|'), idfDict: UNUSED_EXTRACT_IDF });
   loadMs = performance.now() - started;
-  ({ whole: nativeWordLengths, ranges: nativeRangeLengths } = wordLengthsOf(lib));
+  ({ whole: nativeWordLengths, ranges: nativeRangeWords } = wordLengthsOf(lib));
   wordLengths = nativeWordLengths;
-  rangeLengths = nativeRangeLengths;
+  rangeWords = nativeRangeWords;
   jieba = lib;
   loadedWith = [...wanted];
   return lib;
 }
 
 /**
- * The patched binding's `cutUtf16Lengths` and `cutRangesUtf16Lengths`, checked against `cut` on a
+ * The patched binding's `cutUtf16Lengths` and `cutRangesUtf16Words`, checked against `cut` on a
  * sample, or nulls. nodejieba's index.js and this require load the same .node file, so they share
  * one addon instance (and its loaded dictionary); should they not, the check fails and `cut` is used.
  */
@@ -94,19 +97,19 @@ function wordLengthsOf(lib: NodeJieba): {
     const dir = dirname(require.resolve('nodejieba/package.json'));
     const binding = require(join(dir, 'build', 'Release', 'nodejieba.node')) as {
       cutUtf16Lengths?: (text: string) => Uint32Array;
-      cutRangesUtf16Lengths?: (text: string, ranges: Uint32Array) => Uint32Array;
+      cutRangesUtf16Words?: (text: string, ranges: Uint32Array) => Uint32Array;
     };
     if (typeof binding.cutUtf16Lengths !== 'function') return none;
     const whole = (text: string) => binding.cutUtf16Lengths!(text);
     const sample = '柳州市地区生产总值增长，𠀀汽车产业';
     const expected = lib.cut(sample, true).map((w) => w.length).join();
     if ([...whole(sample)].join() !== expected) return none;
-    if (typeof binding.cutRangesUtf16Lengths !== 'function') return { whole, ranges: null };
-    const ranges = (text: string, r: Uint32Array) => binding.cutRangesUtf16Lengths!(text, r);
+    if (typeof binding.cutRangesUtf16Words !== 'function') return { whole, ranges: null };
+    const ranges = (text: string, r: Uint32Array) => binding.cutRangesUtf16Words!(text, r);
     const split = 6; // the sample in two stretches: the words of each, in order
     const expectedSplit = [...lib.cut(sample.slice(0, split), true), ...lib.cut(sample.slice(split), true)].map((w) => w.length).join();
-    const same = [...ranges(sample, Uint32Array.of(0, split, split, sample.length))].join() === expectedSplit;
-    return { whole, ranges: same ? ranges : null };
+    const got = ranges(sample, Uint32Array.of(0, split, split, sample.length)).subarray(2).filter((_, i) => i % 2 === 0);
+    return { whole, ranges: [...got].join() === expectedSplit ? ranges : null };
   } catch {
     return none;
   }
@@ -120,7 +123,7 @@ function wordLengthsOf(lib: NodeJieba): {
 export function useNativeWordLengths(on: boolean): boolean {
   ensureJieba();
   wordLengths = on ? nativeWordLengths : null;
-  rangeLengths = on ? nativeRangeLengths : null;
+  rangeWords = on ? nativeRangeWords : null;
   return nativeWordLengths !== null;
 }
 
@@ -178,18 +181,27 @@ export function cutWithTags(text: string): { words: string[]; tags: string[] } {
  */
 export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords {
   const lib = ensureJieba();
-  const lengths = rangeLengths?.(text, ranges);
-  if (!lengths || !tiles(lengths, ranges)) return cutEachRange(text, ranges);
-  const words = new Array<string>(lengths.length);
-  const tags = new Array<string>(lengths.length);
+  const cut = rangeWords?.(text, ranges);
+  if (!cut || !tiles(cut, ranges)) return cutEachRange(text, ranges);
+  const byId = entriesById(cut[0]!, cut[1]!);
+  const n = (cut.length - 2) >> 1;
+  const words = new Array<string>(n);
+  const tags = new Array<string>(n);
   const counts = new Uint32Array(ranges.length >> 1);
   let w = 0;
   for (let r = 0; r < ranges.length; r += 2) {
     const first = w;
     let unknown = false;
     for (let pos = ranges[r]!, to = ranges[r + 1]!; pos < to; w++) {
-      const end = pos + lengths[w]!;
-      const known = knownWords.find(text, pos, end) ?? askTag(lib, text.slice(pos, end));
+      const end = pos + cut[2 + 2 * w]!;
+      const id = cut[3 + 2 * w]!;
+      // a dictionary word is found by its id once met; others (and first meetings) in the table
+      const entry = id ? byId[id]! : 0;
+      let known: KnownWord | string | undefined = entry ? knownWords.entry(entry - 1) : undefined;
+      if (known === undefined) {
+        known = knownWords.find(text, pos, end) ?? askTag(lib, text.slice(pos, end));
+        if (id && typeof known !== 'string') byId[id] = knownWords.indexOf(known) + 1;
+      }
       if (typeof known === 'string') {
         words[w] = known;
         unknown = true;
@@ -221,15 +233,38 @@ export interface RangeWords {
   exact: boolean;
 }
 
-/** True when the word lengths add up to each range's size exactly (cppjieba always covers its input). */
-function tiles(lengths: Uint32Array, ranges: Uint32Array): boolean {
-  let w = 0;
+/** True when the word lengths (cutRangesUtf16Words' output) add up to each range's size exactly (cppjieba always covers its input). */
+function tiles(cut: Uint32Array, ranges: Uint32Array): boolean {
+  if (cut.length < 2 || cut.length % 2) return false;
+  let k = 2;
   for (let r = 0; r < ranges.length; r += 2) {
     let left = ranges[r + 1]! - ranges[r]!;
-    while (left > 0 && w < lengths.length) left -= lengths[w++]!;
+    while (left > 0 && k < cut.length) {
+      left -= cut[k]!;
+      k += 2;
+    }
     if (left !== 0) return false;
   }
-  return w === lengths.length;
+  return k === cut.length;
+}
+
+/**
+ * The word table's entry (index + 1; 0: not met yet) of each FastCut word id, for the dictionary
+ * copy `generation` (ids mean other words in another copy: after insertWord or load) and the
+ * table's current contents. Numbers, not objects: no hashing, no string comparison, and nothing
+ * for the garbage collector to trace.
+ */
+let idGeneration = -1;
+let idTableEpoch = -1;
+let entryById = new Int32Array(0);
+
+function entriesById(generation: number, nodeCount: number): Int32Array {
+  if (generation !== idGeneration || knownWords.epoch !== idTableEpoch) {
+    idGeneration = generation;
+    idTableEpoch = knownWords.epoch;
+    entryById = new Int32Array(nodeCount);
+  }
+  return entryById;
 }
 
 function cutEachRange(text: string, ranges: Uint32Array): RangeWords {
@@ -278,10 +313,11 @@ function tagInContext(lib: NodeJieba, text: string, words: string[], tags: strin
   return { words, tags };
 }
 
-/** A word as jieba's dictionary knows it, with its tag. */
+/** A word as jieba's dictionary knows it, with its tag (and its place in the WordTable that made it). */
 interface KnownWord {
   word: string;
   tag: string;
+  index: number;
 }
 
 /**
@@ -293,6 +329,22 @@ export class WordTable {
   private slots = new Int32Array(1 << 16); // entry index + 1; 0 = empty
   private entries: KnownWord[] = [];
   private hashes: number[] = [];
+  private clears = 0;
+
+  /** Changes whenever the table is cleared (entry indices then mean other words). */
+  get epoch(): number {
+    return this.clears;
+  }
+
+  /** The entry at `index` (0 … size − 1). */
+  entry(index: number): KnownWord {
+    return this.entries[index]!;
+  }
+
+  /** The index of an entry of this table, −1 for anything else. */
+  indexOf(known: KnownWord): number {
+    return this.entries[known.index] === known ? known.index : -1;
+  }
 
   get size(): number {
     return this.entries.length;
@@ -317,7 +369,7 @@ export class WordTable {
   add(word: string, tag: string): KnownWord {
     const existing = this.find(word, 0, word.length);
     if (existing) return existing;
-    const known = { word, tag };
+    const known = { word, tag, index: this.entries.length };
     this.entries.push(known);
     this.hashes.push(hashRange(word, 0, word.length));
     if (this.entries.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
@@ -326,6 +378,7 @@ export class WordTable {
   }
 
   clear(): void {
+    this.clears++;
     this.entries = [];
     this.hashes = [];
     this.slots = new Int32Array(1 << 16);
