@@ -69,6 +69,11 @@ class FastCut {
     }
     const cppjieba::Trie* trie = dict_.*member(DictTrieTrie());
     Flatten(trie->*member(TrieRoot()));
+    // the user dictionary's single characters, asked once per BMP character instead of once per
+    // single-character word (an unordered_set lookup each)
+    for (uint32_t r = 0; r < 0x10000; r++) {
+      if (dict_.IsUserDictSingleChineseWord(r)) userSingleBmp_.set(r);
+    }
     static std::atomic<uint32_t> instances(0);
     generation_ = ++instances;
   }
@@ -165,6 +170,10 @@ class FastCut {
     return static_cast<uint32_t>(e - edgeRune_.data()) + 1;
   }
 
+  bool IsUserSingle(cppjieba::Rune r) const {
+    return r < 0x10000 ? userSingleBmp_.test(r) : dict_.IsUserDictSingleChineseWord(r);
+  }
+
   bool IsSeparator(cppjieba::Rune r) const {
     return r < 0x10000 ? separatorBmp_.test(r) : separatorOther_.count(r) > 0;
   }
@@ -202,7 +211,7 @@ class FastCut {
     size_t i = 0;
     while (i < n) {
       const size_t size = best_[i];  // MPSegment::CutByDag: the best word from i, in characters
-      if (size > 1 || dict_.IsUserDictSingleChineseWord(runes[i].rune)) {
+      if (size > 1 || IsUserSingle(runes[i].rune)) {
         out.push_back(Units(runes + i, runes + i + size - 1));
         if (withIds) out.push_back(WordId(bestNode_[i]));
         i += size;
@@ -210,7 +219,7 @@ class FastCut {
       }
       // a run of single characters that are not user-dictionary words goes to the HMM
       size_t j = i;
-      while (j < n && best_[j] == 1 && !dict_.IsUserDictSingleChineseWord(runes[j].rune)) j++;
+      while (j < n && best_[j] == 1 && !IsUserSingle(runes[j].rune)) j++;
       hmmWords_.clear();
       hmm_.Cut(runes + i, runes + j, hmmWords_);
       for (const cppjieba::WordRange& w : hmmWords_) {
@@ -279,6 +288,7 @@ class FastCut {
   double minWeight_;
   std::bitset<0x10000> separatorBmp_;  // cppjieba's separators (PreFilter's symbols)
   std::unordered_set<cppjieba::Rune> separatorOther_;
+  std::bitset<0x10000> userSingleBmp_;  // DictTrie::IsUserDictSingleChineseWord for BMP characters
 
   std::vector<uint32_t> rootBmp_;  // the root's child per BMP character
   std::unordered_map<cppjieba::Rune, uint32_t> rootOther_;
