@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSource, type SourceText } from '../src/io/read.js';
-import type { Token } from '../src/segment/segment.js';
+import { segmentLines, wordKeysOf, type Token } from '../src/segment/segment.js';
+import { useNativeWordLengths } from '../src/segment/jieba.js';
 import { boilerplateWords, genericStopwords } from '../src/segment/stopwords.js';
 import {
   applyPhrases,
@@ -223,6 +224,26 @@ describe('keyness arithmetic (G², log ratio)', () => {
     expect(rows.indexOf(reform)).toBeGreaterThan(0);
     expect(rows[0]!.target).toBe(10);
     expect(rows[0]!.reference).toBe(0);
+  });
+});
+
+describe("phrase learning on segmentation's word keys", () => {
+  it('learns the same phrases from keyed lines as from plain copies of them, and survives a changed token', async () => {
+    const source = await readSource(BUNDLED);
+    const lines = segmentLines(source.text);
+    // with the patched nodejieba the lines carry word keys (the published one gives none)
+    if (useNativeWordLengths(true)) expect(lines.filter((l) => wordKeysOf(l)?.length === l.length)).toHaveLength(lines.length);
+    const plain = lines.map((l) => l.map((t) => ({ ...t }))); // new arrays: no keys
+    expect(plain.every((l) => wordKeysOf(l) === undefined)).toBe(true);
+    const keyed = learnPhrases(lines);
+    expect(keyed.phrases.length).toBeGreaterThan(10);
+    expect(keyed).toEqual(learnPhrases(plain));
+    // a keyed line whose token was replaced afterwards: the key no longer matches its word and is ignored
+    const changed = segmentLines(source.text);
+    const at = changed.findIndex((l) => l.length > 3);
+    changed[at]![1] = { ...changed[at]![1]!, word: '某某新词' };
+    const plainChanged = changed.map((l) => l.map((t) => ({ ...t })));
+    expect(learnPhrases(changed)).toEqual(learnPhrases(plainChanged));
   });
 });
 

@@ -187,6 +187,7 @@ export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords
   const n = (cut.length - 2) >> 1;
   const words = new Array<string>(n);
   const tags = new Array<string>(n);
+  const keys = new Int32Array(n);
   const counts = new Uint32Array(ranges.length >> 1);
   let w = 0;
   for (let r = 0; r < ranges.length; r += 2) {
@@ -204,10 +205,12 @@ export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords
       }
       if (typeof known === 'string') {
         words[w] = known;
+        keys[w] = -1;
         unknown = true;
       } else {
         words[w] = known.word; // the table's string (see cutWithTags)
         tags[w] = known.tag;
+        keys[w] = known.index;
       }
       pos = end;
     }
@@ -221,7 +224,7 @@ export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords
     }
     counts[r >> 1] = w - first;
   }
-  return { words, tags, counts, exact: true };
+  return { words, tags, counts, exact: true, keys };
 }
 
 export interface RangeWords {
@@ -231,6 +234,23 @@ export interface RangeWords {
   counts: Uint32Array;
   /** True when the words are exact slices of the text (see cutRangesWithTags). */
   exact: boolean;
+  /** Per word, its word key (see wordOfKey), −1 for none; absent on the slow path. */
+  keys?: Int32Array;
+}
+
+/**
+ * The word a word key stands for, or undefined. Word keys are the word table's entry indices: the
+ * same key is the same word (the same string object) until the table is cleared, which changes
+ * wordKeyEpoch(). Consumers that count words (phrase learning) map keys to their own ids through
+ * an array instead of hashing each word; they check the word, so a stale key only costs a lookup.
+ */
+export function wordOfKey(key: number): string | undefined {
+  return key >= 0 && key < knownWords.size ? knownWords.entry(key).word : undefined;
+}
+
+/** Changes whenever word keys start meaning other words (see wordOfKey). */
+export function wordKeyEpoch(): number {
+  return knownWords.epoch;
 }
 
 /** True when the word lengths (cutRangesUtf16Words' output) add up to each range's size exactly (cppjieba always covers its input). */

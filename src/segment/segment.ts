@@ -18,6 +18,18 @@ export interface Token {
 
 export type SegmentOptions = JiebaOptions;
 
+/** Word keys (jieba.ts, wordOfKey) of the token arrays segment and segmentLines made. */
+const tokenKeys = new WeakMap<readonly Token[], Int32Array>();
+
+/**
+ * The word key of each token of a line segment or segmentLines returned (−1: none), or undefined
+ * for arrays made elsewhere. A key is only a hint: check wordOfKey(key) against the token's word
+ * (the array may have been changed since).
+ */
+export function wordKeysOf(tokens: readonly Token[]): Int32Array | undefined {
+  return tokenKeys.get(tokens);
+}
+
 /** Segments `text`; token offsets are relative to `base` (the text's own offset in its document). */
 export function segment(text: string, options: SegmentOptions = {}, base = 0): Token[] {
   ensureJieba(options);
@@ -64,7 +76,7 @@ function segmentStretches(text: string, bounds: number[], base: number): Token[]
     rangesEnd.push(ranges.length);
     guardedEnd.push(guarded.length);
   }
-  const { words, tags, counts, exact } = cutRangesWithTags(text, Uint32Array.from(ranges));
+  const { words, tags, counts, exact, keys } = cutRangesWithTags(text, Uint32Array.from(ranges));
   // pass 2: tokens, the jieba words of each range and the protected tokens between them
   const out: Token[][] = [];
   let r = 0;
@@ -72,6 +84,12 @@ function segmentStretches(text: string, bounds: number[], base: number): Token[]
   let w = 0;
   for (let s = 0; s < rangesEnd.length; s++) {
     const tokens: Token[] = [];
+    let lineKeys: Int32Array | null = null;
+    if (keys) {
+      let size = guardedEnd[s]! - g;
+      for (let k = r; k < rangesEnd[s]!; k += 2) size += counts[k >> 1]!;
+      lineKeys = new Int32Array(size);
+    }
     while (r < rangesEnd[s]! || g < guardedEnd[s]!) {
       if (r < rangesEnd[s]! && (g >= guardedEnd[s]! || ranges[r]! < guarded[g]!.at)) {
         const to = ranges[r + 1]!;
@@ -86,14 +104,17 @@ function segmentStretches(text: string, bounds: number[], base: number): Token[]
             if (at >= 0 && at < to) start = at;
           }
           tokens.push({ word, tag: tags[w]!, start: base + start, end: base + start + word.length });
+          if (lineKeys) lineKeys[tokens.length - 1] = keys![w]!;
           pos = start + word.length;
         }
         r += 2;
       } else {
         const { word, at } = guarded[g++]!;
         tokens.push({ word, tag: protectedTag(word), start: base + at, end: base + at + word.length });
+        if (lineKeys) lineKeys[tokens.length - 1] = -1;
       }
     }
+    if (lineKeys) tokenKeys.set(tokens, lineKeys);
     out.push(tokens);
   }
   return out;

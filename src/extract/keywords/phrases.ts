@@ -22,7 +22,8 @@
  * word) that is not boilerplate (…建设, …发展; the head nouns 体系, 机制, 能力,
  * 水平, 环境, 基础, 格局 excepted), and is at most `maxChars` characters (16).
  */
-import type { Token } from '../../segment/segment.js';
+import { wordKeysOf, type Token } from '../../segment/segment.js';
+import { wordKeyEpoch, wordOfKey } from '../../segment/jieba.js';
 import { g2 } from './keyness.js';
 import {
   T_ADLIKE,
@@ -152,10 +153,40 @@ class Lexicon {
   readonly firstTagBits: number[] = [];
   readonly firstRoles: number[] = [];
 
+  /** Global id + 1 per segmentation word key (jieba.ts, wordOfKey), for key epoch `keyEpoch`; 0: not yet. */
+  private byKey = new Int32Array(1 << 14);
+  private keyEpoch = -1;
+
   constructor(readonly cache: Map<string, WordFeatures>) {}
 
   get size(): number {
     return this.bits.length;
+  }
+
+  /** Makes the key map current (call before idOfKey in a run). */
+  syncKeys(): void {
+    const epoch = wordKeyEpoch();
+    if (epoch !== this.keyEpoch) {
+      this.keyEpoch = epoch;
+      this.byKey.fill(0);
+    }
+  }
+
+  /** id(word, tag) for a word whose segmentation key is `key` (checked: a stale key costs a lookup). */
+  idOfKey(key: number, word: string, tag: string): number {
+    if (key < 0 || wordOfKey(key) !== word) return this.id(word, tag);
+    if (key >= this.byKey.length) {
+      let n = this.byKey.length;
+      while (n <= key) n *= 2;
+      const grown = new Int32Array(n);
+      grown.set(this.byKey);
+      this.byKey = grown;
+    }
+    const known = this.byKey[key]!;
+    if (known > 0) return known - 1;
+    const g = this.id(word, tag);
+    this.byKey[key] = g + 1;
+    return g;
   }
 
   id(word: string, tag: string): number {
@@ -202,7 +233,11 @@ class Vocabulary {
 
   /** The id of `word` (seen with `tag`), made on first sight. */
   id(word: string, tag: string): number {
-    const g = this.lexicon.id(word, tag);
+    return this.local(this.lexicon.id(word, tag));
+  }
+
+  /** The local id of the lexicon's word `g`. */
+  private local(g: number): number {
     if (g >= localOf.length) growRunArrays(this.lexicon.size);
     if (runOf[g] === this.run) return localOf[g]!;
     const id = this.globals.length;
@@ -236,11 +271,15 @@ class Vocabulary {
     for (const d of docs) n += d.length;
     const s: Streams = { terms: new Array<Term>(n), ids: new Int32Array(n), roles: new Uint8Array(n), tags: new Uint16Array(n), parts: new Uint16Array(n), ends: new Int32Array(docs.length) };
     let i = 0;
+    this.lexicon.syncKeys();
     for (let k = 0; k < docs.length; k++) {
       const doc = docs[k]!;
+      // segmentation's word keys, when the stream is a line it made: an array read, not a hash
+      const keys = wordKeysOf(doc);
+      const keyed = keys !== undefined && keys.length === doc.length;
       for (let j = 0; j < doc.length; j++, i++) {
         const t = doc[j]!;
-        const id = this.id(t.word, t.tag);
+        const id = keyed ? this.local(this.lexicon.idOfKey(keys[j]!, t.word, t.tag)) : this.id(t.word, t.tag);
         s.terms[i] = t;
         s.ids[i] = id;
         s.tags[i] = this.tagBits(id, t.tag);
