@@ -231,45 +231,34 @@ class FastCut {
   }
 
   // Trie::Find (the word graph) and MPSegment::CalcDP (the best path from each position) on n
-  // runes; best_[i] is the length in characters of the best word starting at i, bestNode_[i] the
-  // trie node it leads to
+  // runes, in one pass from the end: CalcDP also goes from the end, and the words from i only need
+  // the best weights from i + 1 on. best_[i] is the length in characters of the best word starting
+  // at i, bestNode_[i] the trie node it leads to.
   void BestPaths(const cppjieba::RuneStr* runes, size_t n) {
-    edgeStart_.assign(1, 0);
-    edgeEnd_.clear();
-    edgeWeight_.clear();
-    edgeNode_.clear();
-    for (size_t i = 0; i < n; i++) {
-      uint32_t node = RootChild(runes[i].rune);
-      // the character alone, a dictionary word or not (then the dictionary's minimum weight)
-      edgeEnd_.push_back(static_cast<uint32_t>(i));
-      edgeWeight_.push_back(node != 0 && IsWord(node) ? nodeWeight_[node] : minWeight_);
-      edgeNode_.push_back(node);
-      for (size_t j = i + 1; node != 0 && j < n && j - i + 1 <= cppjieba::MAX_WORD_LENGTH; j++) {
-        node = Child(node, runes[j].rune);
-        if (node != 0 && IsWord(node)) {
-          edgeEnd_.push_back(static_cast<uint32_t>(j));
-          edgeWeight_.push_back(nodeWeight_[node]);
-          edgeNode_.push_back(node);
-        }
-      }
-      edgeStart_.push_back(static_cast<uint32_t>(edgeEnd_.size()));
-    }
     weight_.resize(n);
     best_.resize(n);
     bestNode_.resize(n);
     for (size_t i = n; i-- > 0;) {
-      // CalcDP starts from no word (pInfo NULL: a single character); the same additions in the
-      // same order, and a strictly greater value to switch, so ties fall the same way
+      // CalcDP's candidates in Trie::Find's order: the character alone (a dictionary word or not:
+      // then the minimum weight), then each longer dictionary word from i. The same additions in
+      // the same order, and a strictly greater value to switch, so ties fall the same way.
+      uint32_t node = RootChild(runes[i].rune);
+      double val = 0.0;
+      if (i + 1 < n) val += weight_[i + 1];
+      val += node != 0 && IsWord(node) ? nodeWeight_[node] : minWeight_;
       size_t best = 1;
-      uint32_t bestNode = edgeNode_[edgeStart_[i]];
+      uint32_t bestNode = node;
       double bestWeight = cppjieba::MIN_DOUBLE;
-      for (uint32_t e = edgeStart_[i]; e < edgeStart_[i + 1]; e++) {
-        double val = 0.0;
-        if (edgeEnd_[e] + 1 < n) val += weight_[edgeEnd_[e] + 1];
-        val += edgeWeight_[e];
+      if (val > bestWeight) bestWeight = val;
+      for (size_t j = i + 1; node != 0 && j < n && j - i + 1 <= cppjieba::MAX_WORD_LENGTH; j++) {
+        node = Child(node, runes[j].rune);
+        if (node == 0 || !IsWord(node)) continue;
+        val = 0.0;
+        if (j + 1 < n) val += weight_[j + 1];
+        val += nodeWeight_[node];
         if (val > bestWeight) {
-          best = edgeEnd_[e] - i + 1;
-          bestNode = edgeNode_[e];
+          best = j - i + 1;
+          bestNode = node;
           bestWeight = val;
         }
       }
@@ -300,8 +289,6 @@ class FastCut {
 
   // scratch, reused from call to call
   std::vector<cppjieba::RuneStr> runes_;
-  std::vector<uint32_t> edgeStart_, edgeEnd_, edgeNode_;
-  std::vector<double> edgeWeight_;
   std::vector<double> weight_;
   std::vector<uint32_t> best_, bestNode_;
   std::vector<cppjieba::WordRange> hmmWords_;
