@@ -295,3 +295,46 @@ describe('batch', () => {
     expect(all.slice(0, docs.length)).toEqual(docs);
   }, 120_000);
 });
+
+describe('batch worker pool', () => {
+  // A document over the time limit fails; the worker analysing it is retired, not killed (that would
+  // abort the process inside nodejieba), and the document it already held for later goes to a
+  // fresh worker. The fresh worker loads jieba (over a second), so the retired one has finished its
+  // long document and been terminated safely before the run ends.
+  it('a document over the time limit becomes a timeout error row; the documents held behind it are still analysed', async () => {
+    const dir = tempDir('policytext-pool-');
+    const input = join(dir, 'in');
+    mkdirSync(input, { recursive: true });
+    writeFixture(input, 'a-long.txt', readFileSync(BUNDLED, 'utf8').repeat(60));
+    for (let i = 1; i <= 5; i++) writeFixture(input, `b${i}.txt`, miniReport(2020 + i));
+    const pool = createBatchPool(1);
+    try {
+      const summary = await runBatch({ inputs: [input], out: join(dir, 'out'), pool, timeoutMs: 300 });
+      expect(summary.failed).toBe(1);
+      expect(summary.processed).toBe(5);
+      const errors = readCsv(join(dir, 'out', 'errors.csv'));
+      expect(errors.map((e) => [e.path!.replace(/.*[\\/]/, ''), e.code])).toEqual([['a-long.txt', 'timeout']]);
+      const documents = readCsv(join(dir, 'out', 'documents.csv')).map((d) => d.path!.replace(/.*[\\/]/, ''));
+      expect(documents).toEqual(['b1.txt', 'b2.txt', 'b3.txt', 'b4.txt', 'b5.txt']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('every document is analysed once, in order, with two documents held per worker', async () => {
+    const dir = tempDir('policytext-pool-');
+    const input = join(dir, 'in');
+    mkdirSync(input, { recursive: true });
+    for (let i = 10; i < 40; i++) writeFixture(input, `r${i}.txt`, miniReport(1990 + i, 5 + (i % 3)));
+    const pool = createBatchPool(2);
+    try {
+      const summary = await runBatch({ inputs: [input], out: join(dir, 'out'), pool });
+      expect(summary).toMatchObject({ processed: 30, failed: 0, complete: true });
+      const documents = readCsv(join(dir, 'out', 'documents.csv'));
+      expect(documents.map((d) => d.path!.replace(/.*[\\/]/, ''))).toEqual(Array.from({ length: 30 }, (_, k) => `r${k + 10}.txt`));
+      expect(documents.map((d) => d.planYear)).toEqual(Array.from({ length: 30 }, (_, k) => String(2000 + k)));
+    } finally {
+      await pool.close();
+    }
+  });
+});

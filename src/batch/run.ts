@@ -55,9 +55,12 @@ export interface BatchOptions {
   pool?: BatchPool;
 }
 
-/** A pool of `jobs` analysis workers for `runBatch({ pool })`; `await pool.close()` when done. */
-export function createBatchPool(jobs = availableParallelism()): BatchPool {
-  return new BatchPool(jobs);
+/**
+ * A pool of `jobs` analysis workers for `runBatch({ pool })`, loading jieba with `userDicts` as
+ * they start; `await pool.close()` when done.
+ */
+export function createBatchPool(jobs = availableParallelism(), userDicts: string[] = []): BatchPool {
+  return new BatchPool(jobs, userDicts);
 }
 
 export interface BatchSummary {
@@ -144,15 +147,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   // started on the first document that needs analysis (a --resume run with nothing new starts none)
   let pool: BatchPool | null = options.pool ?? null;
   const ownPool = !options.pool;
-  const getPool = () => (pool ??= createBatchPool(jobs));
+  const getPool = () => (pool ??= createBatchPool(jobs, userDicts));
 
   const analyse = (item: BatchItem, bytes: Buffer, sha256: string): Promise<Outcome> => {
-    // a fresh ArrayBuffer holding just these bytes, moved (not copied) to the worker
+    // an ArrayBuffer holding just these bytes: posting a view copies its whole buffer (an archive
+    // reader's chunk, a pooled Buffer's slab)
     const owned = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength ? bytes : Buffer.from(bytes);
     const u8 = new Uint8Array(owned.buffer, owned.byteOffset, owned.byteLength);
     const task: WorkerTask = { path: item.path, bytes: u8, sha256, maxBytes, userDicts, keywords: options.keywords, format: outputs ? format : 'jsonl' };
     return getPool()
-      .run(task, [u8.buffer as ArrayBuffer], timeoutMs)
+      .run(task, timeoutMs)
       .then(
         (reply: WorkerReply): Outcome => {
           summary.workerLoadMs = Math.max(summary.workerLoadMs, reply.loadMs);
