@@ -92,16 +92,32 @@ type Outcome =
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
-  const format = options.format ?? 'csv';
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const userDicts = options.userDicts ?? [];
-  const timeoutMs = options.timeoutMs ?? 120_000;
   for (const d of userDicts) readUserDict(d); // a bad --dict is a usage problem, found before any work
 
   if (!options.inputs.length) throw new UsageError('batch needs at least one input (files, folders, archives, globs, or --from LIST)');
   if (options.resume && !options.out) throw new UsageError('--resume needs --out DIR');
 
+  // The workers start now and load jieba while the inputs are listed (an archive is read through
+  // to list it) and the outputs opened; a --resume run starts them only for a document that needs
+  // analysis (it may have none).
+  let pool: BatchPool | null = options.pool ?? (options.resume ? null : createBatchPool(jobs, userDicts));
+  const ownPool = !options.pool;
+  const getPool = () => (pool ??= createBatchPool(jobs, userDicts));
+  try {
+    return await runWithPool(options, getPool, options.pool?.size ?? jobs, started);
+  } finally {
+    if (pool && ownPool) await (pool as BatchPool).close();
+  }
+}
+
+/** runBatch once the pool is settled (`workers`: its size; `started`: when the run began). */
+async function runWithPool(options: BatchOptions, getPool: () => BatchPool, workers: number, started: number): Promise<BatchSummary> {
+  const format = options.format ?? 'csv';
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const userDicts = options.userDicts ?? [];
+  const timeoutMs = options.timeoutMs ?? 120_000;
   const items = await expandBatchInputs(options.inputs);
   const total = items.length;
 
@@ -144,10 +160,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const progress = createProgress(options.progress === true && total > 0);
   const tick = () => progress.update({ done: summary.processed + summary.resumed + summary.failed, total, bytes: summary.bytes, failures: summary.failed, startedAt: started });
 
-  // started on the first document that needs analysis (a --resume run with nothing new starts none)
-  let pool: BatchPool | null = options.pool ?? null;
-  const ownPool = !options.pool;
-  const getPool = () => (pool ??= createBatchPool(jobs, userDicts));
+  let pool = null as BatchPool | null; // the pool, once a document needed it
 
   const analyse = (item: BatchItem, bytes: Buffer, sha256: string): Promise<Outcome> => {
     // an ArrayBuffer holding just these bytes: posting a view copies its whole buffer (an archive
@@ -155,7 +168,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const owned = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength ? bytes : Buffer.from(bytes);
     const u8 = new Uint8Array(owned.buffer, owned.byteOffset, owned.byteLength);
     const task: WorkerTask = { path: item.path, bytes: u8, sha256, maxBytes, userDicts, keywords: options.keywords, format: outputs ? format : 'jsonl' };
-    return getPool()
+    pool = getPool();
+    return pool
       .run(task, timeoutMs)
       .then(
         (reply: WorkerReply): Outcome => {
@@ -207,7 +221,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
 
   // ---- the ordered pipeline
-  const window = (options.pool?.size ?? jobs) * 4;
+  const window = workers * 4;
   const order = new InOrder<Outcome>(write, options.signal);
 
   tick();
@@ -244,7 +258,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       summary.files = ['documents', 'figures', 'keywords', 'slogans', 'errors'].map((t) => `${options.out}/${t}.${format}`);
     }
     summary.seconds = (performance.now() - started) / 1000;
-    if (pool && ownPool) await (pool as BatchPool).close();
   }
   return summary;
 }
