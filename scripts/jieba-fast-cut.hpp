@@ -294,6 +294,8 @@ class FastCut {
   std::vector<cppjieba::WordRange> hmmWords_;
 };
 
+// Not inline: NodeJieba's destructor (instantiated in index.cpp, which never sees this header)
+// calls it, so it must be an ordinary external definition, made in the one file that includes this.
 void FastCutDelete::operator()(FastCut* cut) const { delete cut; }
 
 // The patched binding's methods (scripts/jieba-patch.mjs registers them on NodeJieba):

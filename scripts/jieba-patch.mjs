@@ -34,8 +34,12 @@ export const FAST_CUT_FILE = 'policytext-fast-cut.hpp';
 const TEXTRANK_FROM_PATHS =
   /_text_rank_extractor_handle\s*=\s*new\s+cppjieba\s*::\s*TextRankExtractor\s*\(\s*dictPath\s*,\s*modelPath\s*,\s*stopWordsPath\s*,\s*userDictPath\s*\)\s*;/;
 const TEXTRANK_SHARED = `// ${PATCH_MARKER}: the TextRank extractor shares the Jieba dictionary trie
-  _text_rank_extractor_handle = new cppjieba::TextRankExtractor(*_jieba_handle, stopWordsPath);
-  _fast_cut.reset();  // ${PATCH_MARKER}: FastCut's copy of the old dictionary`;
+  _text_rank_extractor_handle = new cppjieba::TextRankExtractor(*_jieba_handle, stopWordsPath);`;
+
+/** load's first statement on the old dictionary: FastCut's copy of it goes first. */
+const LOAD_DELETE = /delete\s+_jieba_handle\s*;/;
+const LOAD_DELETE_PATCHED = `_fast_cut.reset();  // ${PATCH_MARKER}: FastCut's copy of the old dictionary, before the dictionary
+  delete _jieba_handle;`;
 
 /** insertWord's call into cppjieba: a new word makes FastCut's copy of the trie stale. */
 const INSERT_WORD = /if\s*\(\s*!\s*_jieba_handle->InsertUserWord\(\s*word\s*,\s*tag\s*\)\s*\)/;
@@ -90,12 +94,12 @@ namespace policytext { class FastCut; struct FastCutDelete { void operator()(Fas
  *   (policytext falls back to `cut`, and the dictionary loads slower).
  */
 export function patchNodejiebaSource({ cpp, h }) {
-  const cppKnown = !ANY_PATCH_MARKER.test(cpp) && [TEXTRANK_FROM_PATHS, INSERT_WORD, LAST_REGISTRATION].every((re) => re.test(cpp));
+  const cppKnown = !ANY_PATCH_MARKER.test(cpp) && [LOAD_DELETE, TEXTRANK_FROM_PATHS, INSERT_WORD, LAST_REGISTRATION].every((re) => re.test(cpp));
   const hKnown = !ANY_PATCH_MARKER.test(h) && [FORWARD_DECLARATIONS, LAST_DECLARATION, LAST_HANDLE].every((re) => re.test(h));
   if (!cppKnown || !hKnown) return { status: 'unrecognised', cpp, h };
   return {
     status: 'patched',
-    cpp: cpp.replace(TEXTRANK_FROM_PATHS, TEXTRANK_SHARED).replace(INSERT_WORD, INSERT_WORD_PATCHED).replace(LAST_REGISTRATION, REGISTRATIONS) + METHOD,
+    cpp: cpp.replace(LOAD_DELETE, LOAD_DELETE_PATCHED).replace(TEXTRANK_FROM_PATHS, TEXTRANK_SHARED).replace(INSERT_WORD, INSERT_WORD_PATCHED).replace(LAST_REGISTRATION, REGISTRATIONS) + METHOD,
     h: h.replace(FORWARD_DECLARATIONS, FORWARD_DECLARED).replace(LAST_DECLARATION, DECLARATIONS).replace(LAST_HANDLE, HANDLES),
   };
 }

@@ -9,6 +9,7 @@ import { decodeZipName } from '../src/batch/archives.js';
 import { expandBatchInputs, readListFile } from '../src/batch/inputs.js';
 import { metadataFromPath } from '../src/structure/path-metadata.js';
 import { createBatchPool, runBatch } from '../src/batch/run.js';
+import { BatchPool } from '../src/batch/pool.js';
 import { BIN, BUNDLED, ROOT, runCli, tempDir, writeFixture } from './helpers/cli.js';
 import { writeTarGz, writeZip } from './helpers/archives.js';
 
@@ -337,4 +338,30 @@ describe('batch worker pool', () => {
       await pool.close();
     }
   });
+
+  // A worker finishes document A and starts B (which it held) while this thread is busy past A's
+  // time limit: A is not over time (its reply is waiting), and the worker, inside nodejieba with B,
+  // must not be retired and terminated (that aborts the process).
+  it('a time limit passing while the main thread is busy does not fail a finished document nor kill a working worker', async () => {
+    const report = readFileSync(BUNDLED);
+    const task = (path: string, bytes: Buffer) => ({ path, bytes: new Uint8Array(bytes), sha256: '', maxBytes: 1e9, userDicts: [], format: 'jsonl' as const });
+    const pool = new BatchPool(1);
+    try {
+      await pool.run(task('warm.txt', report), 60_000); // loaded and warm
+      const started = Date.now();
+      const a = pool.run(task('a.txt', report), 1500);
+      const b = pool.run(task('b.txt', Buffer.concat(Array(150).fill(report))), 600_000);
+      await new Promise<void>((resolve) =>
+        setImmediate(() => {
+          while (Date.now() - started < 2500); // busy across A's time limit, while the worker is in B
+          resolve();
+        }),
+      );
+      const [ra, rb] = await Promise.all([a, b]);
+      expect(ra.ok).toBe(true);
+      expect(rb.ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });

@@ -10,7 +10,8 @@
  * nothing catches → std::terminate). So this pool never terminates a busy worker during a run:
  *  - a document over the time limit fails (an error row); its worker is *retired* — it gets no
  *    more work, a fresh worker takes its place, and it is terminated once it is idle (safe);
- *  - stopping (SIGINT) lets running documents finish and drops the queued ones;
+ *  - stopping (SIGINT) lets running documents finish (and the one each worker holds next: at most
+ *    two per worker) and drops the queued ones;
  *  - `close()` terminates idle workers; a worker still stuck at the very end is terminated last,
  *    after the output files have been committed.
  * A worker that dies (uncaught error, out of memory) fails its document and is replaced.
@@ -18,13 +19,24 @@
  * Each worker holds up to PREFETCH documents: the one it is analysing and the next, which it
  * starts as soon as it has posted the previous reply, without waiting for this thread to answer
  * (the wait left workers idle ~4% of a batch). The worker takes them strictly one after the other
- * (worker.ts). The time limit of a document starts when the reply before it comes back. A worker
- * retired with documents still queued is told (a shared flag) to skip them, so it is idle, never
- * inside nodejieba, when terminated; those documents go back to the queue for another worker.
- * That is also why documents are copied to workers, not transferred: one may need posting twice.
+ * (worker.ts), and which one it is in is shared through one Int32Array cell (`state`):
+ *  - 0: between documents; the worker claims document `id` by compare-and-swap 0 → id, and
+ *    releases it (id → 0) before posting its reply;
+ *  - id > 0: analysing document `id`;
+ *  - −id: retired while analysing `id` (this thread swapped id → −id on a time-out); the worker
+ *    sets −1 when done with it;
+ *  - −1: retired and idle: the worker can claim nothing more, so terminating it is safe.
+ * A document whose timer fires counts as over time only if the worker is still in it (the cell
+ * says so at that instant); otherwise its reply is already on the way. A retired worker is
+ * terminated only once the cell says −1, never inside nodejieba; the documents it held and never
+ * claimed go back to the queue. That is also why documents are copied to workers, not
+ * transferred: one may need posting twice. The time limit of a held document starts when the
+ * reply before it comes back.
  *
  * A worker loads jieba as soon as it starts (with the pool's user dictionaries) and says when it
  * is ready; time limits count from then, so they measure the analysis, not the dictionary load.
+ * Workers are started as documents arrive (at most one per document in flight, at most `size`),
+ * or ahead of them with start().
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -61,8 +73,8 @@ interface Slot {
   worker: Worker;
   /** Posted to the worker and not answered yet, in order: jobs[0] is the one being analysed. */
   jobs: Job[];
-  /** Shared with the worker: set to 1 when retired, so it skips whatever it still holds. */
-  retiredFlag: Int32Array;
+  /** Shared with the worker: the document it is in, or retired (see the module comment). */
+  state: Int32Array;
   /** jieba loaded (the worker said so); until then no time limit runs and it is not terminated. */
   ready: boolean;
   retired: boolean;
@@ -77,6 +89,8 @@ export class BatchPool {
   private queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  /** close() has begun: no more workers are started. */
+  private closing = false;
 
   /**
    * @param size workers
@@ -95,10 +109,16 @@ export class BatchPool {
     return this.slots.filter((s) => !s.retired && !s.dead);
   }
 
+  /** Starts up to `count` workers now (they load jieba while the caller prepares the documents). */
+  start(count = 1): void {
+    if (this.closed || this.closing) return;
+    while (this.active.length < Math.min(count, this.size)) this.spawn();
+  }
+
   private spawn(): Slot {
-    const retiredFlag = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(WORKER_FILE, { workerData: { retiredFlag, userDicts: this.userDicts } });
-    const slot: Slot = { worker, jobs: [], retiredFlag, ready: false, retired: false, dead: false };
+    const state = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(WORKER_FILE, { workerData: { state, userDicts: this.userDicts } });
+    const slot: Slot = { worker, jobs: [], state, ready: false, retired: false, dead: false };
     worker.on('message', (msg: { id: number; reply: WorkerReply } | { ready: true }) => ('ready' in msg ? this.ready(slot) : this.finished(slot, msg)));
     worker.on('error', (err) => this.died(slot, err));
     worker.on('exit', (code) => this.died(slot, new Error(`worker stopped (exit code ${code})`)));
@@ -117,7 +137,9 @@ export class BatchPool {
 
   private pump(): void {
     if (this.closed) return;
-    while (this.active.length < this.size) this.spawn();
+    // one worker per document in flight, up to `size` (a small batch loads few dictionaries)
+    const inFlight = this.queue.length + this.active.reduce((n, s) => n + s.jobs.length, 0);
+    while (!this.closing && this.active.length < Math.min(this.size, inFlight)) this.spawn();
     // fill every worker to one document first, then to PREFETCH: with few documents, spread them
     for (let depth = 1; depth <= PREFETCH; depth++) {
       for (const slot of this.active) {
@@ -142,27 +164,37 @@ export class BatchPool {
 
   private finished(slot: Slot, msg: { id: number; reply: WorkerReply }): void {
     const job = slot.jobs[0];
-    // a retired worker answering for a document that already failed, or skipping one it held
-    if (!job || job.id !== msg.id) return;
+    // a retired worker answering for the document that failed on time
+    if (!job || job.id !== msg.id) {
+      this.terminateIfIdle(slot);
+      return;
+    }
     clearTimeout(job.timer);
     slot.jobs.shift();
     job.resolve(msg.reply);
-    if (slot.retired) {
-      // it skips what it still holds (retiredFlag), so it is idle now or soon, never in nodejieba
-      void slot.worker.terminate();
-    } else if (slot.jobs.length) this.startClock(slot, slot.jobs[0]!);
+    if (slot.retired) this.terminateIfIdle(slot);
+    else if (slot.jobs.length) this.startClock(slot, slot.jobs[0]!);
     this.pump();
+  }
+
+  /** Terminates a retired worker once it is idle for good (state −1), never inside nodejieba. */
+  private terminateIfIdle(slot: Slot): void {
+    if (slot.retired && !slot.dead && Atomics.load(slot.state, 0) === -1) void slot.worker.terminate();
   }
 
   private timedOut(slot: Slot, job: Job): void {
     if (slot.jobs[0] !== job) return;
+    // over time only if the worker is still in it: otherwise it has finished (its reply is on the
+    // way, this thread was just busy) and the swap fails
+    if (Atomics.compareExchange(slot.state, 0, job.id, -job.id) !== job.id) return;
     job.reject(new TaskTimeoutError(job.timeoutMs));
     // keep the busy worker alive (terminating it inside a native call would abort the process):
-    // it gets nothing more, skips what it holds, and is terminated when it comes back; a fresh
-    // one takes its place, and the documents it held go back to the front of the queue
+    // it gets nothing more and claims nothing more; it is terminated when it is done with this
+    // document (state −1); a fresh one takes its place, and the documents it held (never claimed)
+    // go back to the front of the queue
     slot.retired = true;
-    Atomics.store(slot.retiredFlag, 0, 1);
-    this.queue.unshift(...slot.jobs.splice(1));
+    slot.jobs.splice(0, 1); // the reply to this one is ignored
+    this.queue.unshift(...slot.jobs.splice(0));
     job.resolve = () => {};
     job.reject = () => {};
     this.pump();
@@ -179,7 +211,9 @@ export class BatchPool {
       if (!slot.retired) job.reject(err);
     }
     if (!slot.retired) this.queue.unshift(...held);
-    if (!this.closed) this.pump();
+    // a replacement only for documents waiting (and never while closing: a worker that cannot
+    // start would otherwise be replaced forever)
+    if (!this.closed && !this.closing && this.queue.length) this.pump();
   }
 
   /** Drops queued tasks (they reject with PoolClosedError); running ones finish. */
@@ -192,16 +226,22 @@ export class BatchPool {
     while (this.slots.some((s) => (s.jobs.length || !s.ready) && !s.retired && !s.dead)) await new Promise((r) => setTimeout(r, 20));
   }
 
+  /** Retired workers still inside the document that failed on time. */
+  private get stuck(): Slot[] {
+    return this.slots.filter((s) => s.retired && !s.dead && Atomics.load(s.state, 0) !== -1);
+  }
+
   /**
    * Stops every worker: queued tasks are dropped, running ones are waited for. Retired workers (a
    * document over the time limit) get up to `graceMs` more to come back, since terminating one
    * inside nodejieba aborts the process; one still stuck after that is terminated all the same.
    */
   async close(graceMs = 10_000): Promise<void> {
+    this.closing = true;
     this.dropQueued();
     await this.idle();
     const deadline = Date.now() + graceMs;
-    while (this.slots.some((s) => s.retired && s.jobs.length && !s.dead) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (this.stuck.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     this.closed = true;
     const all = this.slots.splice(0);
     for (const s of all) s.dead = true;

@@ -99,10 +99,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   if (!options.inputs.length) throw new UsageError('batch needs at least one input (files, folders, archives, globs, or --from LIST)');
   if (options.resume && !options.out) throw new UsageError('--resume needs --out DIR');
 
-  // The workers start now and load jieba while the inputs are listed (an archive is read through
-  // to list it) and the outputs opened; a --resume run starts them only for a document that needs
+  // The first worker starts now and loads jieba while the inputs are listed (an archive is read
+  // through to list it) and the outputs opened; the others start as documents arrive (so a batch of
+  // one document loads one dictionary). A --resume run starts them only for a document that needs
   // analysis (it may have none).
-  let pool: BatchPool | null = options.pool ?? (options.resume ? null : createBatchPool(jobs, userDicts));
+  let pool: BatchPool | null = options.pool ?? null;
+  if (!pool && !options.resume) {
+    pool = createBatchPool(jobs, userDicts);
+    pool.start(1);
+  }
   const ownPool = !options.pool;
   const getPool = () => (pool ??= createBatchPool(jobs, userDicts));
   try {

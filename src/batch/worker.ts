@@ -78,20 +78,23 @@ export async function analyseTask(task: WorkerTask): Promise<WorkerReply> {
 
 /**
  * Documents are taken strictly one after the other, in the order they came (the pool posts the
- * next before this one is done, see pool.ts). Once the pool has retired this worker (a document
- * over the time limit), whatever it still holds is skipped: the pool gave those to another worker.
+ * next before this one is done). Each is claimed and released through the shared `state` cell
+ * (pool.ts explains the protocol): a claim fails once the pool has retired this worker (a document
+ * over the time limit), and whatever it still holds is skipped: the pool gave those to another.
  */
 const held: Array<{ id: number; task: WorkerTask }> = [];
 let draining = false;
-const data = workerData as { retiredFlag?: Int32Array; userDicts?: string[] } | null;
-const retired = data?.retiredFlag;
+const data = workerData as { state?: Int32Array; userDicts?: string[] } | null;
+const state = data?.state;
 
 async function drain(): Promise<void> {
   draining = true;
   while (held.length) {
     const msg = held.shift()!;
-    if (retired && Atomics.load(retired, 0) === 1) continue;
+    if (state && Atomics.compareExchange(state, 0, 0, msg.id) !== 0) continue; // retired
     const reply = await analyseTask(msg.task);
+    // released, or retired while in it (−id): then idle for good
+    if (state && Atomics.compareExchange(state, 0, msg.id, 0) !== msg.id) Atomics.store(state, 0, -1);
     parentPort!.postMessage({ id: msg.id, reply });
   }
   draining = false;

@@ -183,7 +183,8 @@ export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords
   const lib = ensureJieba();
   const cut = rangeWords?.(text, ranges);
   if (!cut || !tiles(cut, ranges)) return cutEachRange(text, ranges);
-  const byId = entriesById(cut[0]!, cut[1]!);
+  let byId = entriesById(cut[0]!, cut[1]!);
+  let epoch = knownWords.epoch;
   const n = (cut.length - 2) >> 1;
   const words = new Array<string>(n);
   const tags = new Array<string>(n);
@@ -201,6 +202,11 @@ export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords
       let known: KnownWord | string | undefined = entry ? knownWords.entry(entry - 1) : undefined;
       if (known === undefined) {
         known = knownWords.find(text, pos, end) ?? askTag(lib, text.slice(pos, end));
+        // asking may have cleared the table (tagCacheLimit): the ids' entries are stale then
+        if (knownWords.epoch !== epoch) {
+          byId = entriesById(cut[0]!, cut[1]!);
+          epoch = knownWords.epoch;
+        }
         if (id && typeof known !== 'string') byId[id] = knownWords.indexOf(known) + 1;
       }
       if (typeof known === 'string') {
@@ -221,6 +227,10 @@ export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords
       // then takes tag's words, as it always has)
       if (stretch.words.length !== w - first || stretch.words.some((x, k) => x !== words[first + k])) return cutEachRange(text, ranges);
       for (let k = 0; k < stretch.words.length; k++) tags[first + k] = stretch.tags[k]!;
+      if (knownWords.epoch !== epoch) {
+        byId = entriesById(cut[0]!, cut[1]!);
+        epoch = knownWords.epoch;
+      }
     }
     counts[r >> 1] = w - first;
   }
@@ -343,7 +353,7 @@ interface KnownWord {
 /**
  * Known words and their tags, found by a stretch of text (no string needed for the lookup):
  * open addressing over a code-unit hash. For this process's dictionary; cleared when words are
- * added, and when it reaches TAG_CACHE_LIMIT (a batch of thousands of reports keeps meeting names).
+ * added, and when it reaches its limit (tagCacheLimit; a batch of thousands of reports keeps meeting names).
  */
 export class WordTable {
   private slots = new Int32Array(1 << 16); // entry index + 1; 0 = empty
@@ -425,10 +435,19 @@ function hashRange(text: string, start: number, end: number): number {
 }
 
 const knownWords = new WordTable();
-const TAG_CACHE_LIMIT = 500_000;
+/** Words the table keeps before it starts again (a batch of thousands of reports keeps meeting names). */
+let tagCacheLimit = 500_000;
+
+/** Sets the word table's limit and empties it; for tests, which need to reach the limit. Returns the old limit. */
+export function setWordTableLimit(limit: number): number {
+  const old = tagCacheLimit;
+  tagCacheLimit = limit;
+  knownWords.clear();
+  return old;
+}
 
 function rememberTag(word: string, tag: string): KnownWord {
-  if (knownWords.size >= TAG_CACHE_LIMIT) knownWords.clear();
+  if (knownWords.size >= tagCacheLimit) knownWords.clear();
   return knownWords.add(word, tag);
 }
 
