@@ -210,7 +210,10 @@ export class BatchPool {
       clearTimeout(job.timer);
       if (!slot.retired) job.reject(err);
     }
-    if (!slot.retired) this.queue.unshift(...held);
+    if (!slot.retired) {
+      if (this.closing) for (const j of held) j.reject(new PoolClosedError());
+      else this.queue.unshift(...held);
+    }
     // a replacement only for documents waiting (and never while closing: a worker that cannot
     // start would otherwise be replaced forever)
     if (!this.closed && !this.closing && this.queue.length) this.pump();
