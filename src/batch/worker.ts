@@ -1,7 +1,8 @@
 /**
  * One `batch` worker thread (see pool.ts). nodejieba is a context-aware N-API addon (Napi::Addon),
- * so each worker thread loads its own copy and dictionary, once, on its first document; after that
- * every document costs only its analysis. Messages: { id, task } in, { id, reply } out.
+ * so each worker thread loads its own copy and dictionary, once, as it starts (and says { ready }
+ * when done); after that every document costs only its analysis. Messages: { id, task } in,
+ * { id, reply } out.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../errors.js';
