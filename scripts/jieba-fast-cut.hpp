@@ -1,5 +1,6 @@
 // policytext: cppjieba's MixSegment::Cut(text, hmm = true), the segmentation behind nodejieba's
-// `cut(text, true)`, computed again on data laid out for speed, for `cutUtf16Lengths`.
+// `cut(text, true)`, computed again on data laid out for speed, for the patched binding's
+// `cutUtf16Lengths` and `cutRangesUtf16Words` (at the end of this file).
 //
 // Copied next to nodejieba's lib/nodejieba.cpp and included by it when policytext patches
 // nodejieba at install (scripts/jieba-patch.mjs, docs/install.md). Nothing of cppjieba changes:
@@ -9,8 +10,9 @@
 // node keeps its children in a std::unordered_map (one hash, a modulo and two or three cache
 // misses per character), building a std::vector<Dag> of ~300-byte entries per sentence, and making
 // a std::string per word. FastCut copies the same trie once into flat arrays (children of a node
-// contiguous and sorted; the first character looked up in a table indexed by code point), keeps
-// the word graph in reusable flat arrays, and reads the text as UTF-16, the way JS holds it.
+// contiguous and sorted; the first character looked up in a table indexed by code point), finds
+// each position's dictionary words and the best path in one backward pass over reused arrays, and
+// reads the text as UTF-16, the way JS holds it.
 //
 // What must not change is the result: the same words as cut(text, true), always. So the code
 // follows cppjieba step for step (named in the comments: PreFilter, Trie::Find, MPSegment::CalcDP
