@@ -77,8 +77,12 @@ interface Slot {
   state: Int32Array;
   /** jieba loaded (the worker said so); until then no time limit runs and it is not terminated. */
   ready: boolean;
-  retired: boolean;
   dead: boolean;
+}
+
+/** Retired (a document over the time limit): told by its shared state, −id or −1. */
+function retired(slot: Slot): boolean {
+  return Atomics.load(slot.state, 0) < 0;
 }
 
 /** Documents a worker holds at once (the one it analyses, the next ones). */
@@ -106,7 +110,7 @@ export class BatchPool {
 
   /** Workers that take work (not counting retired ones). */
   private get active(): Slot[] {
-    return this.slots.filter((s) => !s.retired && !s.dead);
+    return this.slots.filter((s) => !retired(s) && !s.dead);
   }
 
   /** Starts up to `count` workers now (they load jieba while the caller prepares the documents). */
@@ -118,7 +122,7 @@ export class BatchPool {
   private spawn(): Slot {
     const state = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(WORKER_FILE, { workerData: { state, userDicts: this.userDicts } });
-    const slot: Slot = { worker, jobs: [], state, ready: false, retired: false, dead: false };
+    const slot: Slot = { worker, jobs: [], state, ready: false, dead: false };
     worker.on('message', (msg: { id: number; reply: WorkerReply } | { ready: true }) => ('ready' in msg ? this.ready(slot) : this.finished(slot, msg)));
     worker.on('error', (err) => this.died(slot, err));
     worker.on('exit', (code) => this.died(slot, new Error(`worker stopped (exit code ${code})`)));
@@ -172,14 +176,14 @@ export class BatchPool {
     clearTimeout(job.timer);
     slot.jobs.shift();
     job.resolve(msg.reply);
-    if (slot.retired) this.terminateIfIdle(slot);
+    if (retired(slot)) this.terminateIfIdle(slot);
     else if (slot.jobs.length) this.startClock(slot, slot.jobs[0]!);
     this.pump();
   }
 
   /** Terminates a retired worker once it is idle for good (state −1), never inside nodejieba. */
   private terminateIfIdle(slot: Slot): void {
-    if (slot.retired && !slot.dead && Atomics.load(slot.state, 0) === -1) void slot.worker.terminate();
+    if (!slot.dead && Atomics.load(slot.state, 0) === -1) void slot.worker.terminate();
   }
 
   private timedOut(slot: Slot, job: Job): void {
@@ -192,7 +196,6 @@ export class BatchPool {
     // it gets nothing more and claims nothing more; it is terminated when it is done with this
     // document (state −1); a fresh one takes its place, and the documents it held (never claimed)
     // go back to the front of the queue
-    slot.retired = true;
     slot.jobs.splice(0, 1); // the reply to this one is ignored
     this.queue.unshift(...slot.jobs.splice(0));
     job.resolve = () => {};
@@ -208,9 +211,9 @@ export class BatchPool {
     const [job, ...held] = slot.jobs.splice(0);
     if (job) {
       clearTimeout(job.timer);
-      if (!slot.retired) job.reject(err);
+      if (!retired(slot)) job.reject(err);
     }
-    if (!slot.retired) {
+    if (!retired(slot)) {
       if (this.closing) for (const j of held) j.reject(new PoolClosedError());
       else this.queue.unshift(...held);
     }
@@ -226,12 +229,12 @@ export class BatchPool {
 
   /** Resolves when no worker that is still in service is busy (loading jieba counts as busy). */
   async idle(): Promise<void> {
-    while (this.slots.some((s) => (s.jobs.length || !s.ready) && !s.retired && !s.dead)) await new Promise((r) => setTimeout(r, 20));
+    while (this.slots.some((s) => (s.jobs.length || !s.ready) && !retired(s) && !s.dead)) await new Promise((r) => setTimeout(r, 20));
   }
 
   /** Retired workers still inside the document that failed on time. */
   private get stuck(): Slot[] {
-    return this.slots.filter((s) => s.retired && !s.dead && Atomics.load(s.state, 0) !== -1);
+    return this.slots.filter((s) => retired(s) && !s.dead && Atomics.load(s.state, 0) !== -1);
   }
 
   /**
