@@ -183,14 +183,9 @@ export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords
   const lib = ensureJieba();
   const cut = rangeWords?.(text, ranges);
   if (!cut || !tiles(cut, ranges)) return cutEachRange(text, ranges);
-  let byId = entriesById(cut[0]!, cut[1]!);
-  let epoch = knownWords.epoch;
-  // asking jieba for a tag may fill the word table and clear it: the ids' entries are stale then
-  const refreshIds = () => {
-    if (knownWords.epoch === epoch) return;
-    byId = entriesById(cut[0]!, cut[1]!);
-    epoch = knownWords.epoch;
-  };
+  const generation = cut[0]!;
+  const nodeCount = cut[1]!;
+  let byId = entriesById(generation, nodeCount);
   const n = (cut.length - 2) >> 1;
   const words = new Array<string>(n);
   const tags = new Array<string>(n);
@@ -208,7 +203,8 @@ export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords
       let known: KnownWord | string | undefined = entry ? knownWords.entry(entry - 1) : undefined;
       if (known === undefined) {
         known = knownWords.find(text, pos, end) ?? askTag(lib, text.slice(pos, end));
-        refreshIds();
+        // asking jieba for a tag may fill the word table and clear it: the ids' entries are stale then
+        byId = entriesById(generation, nodeCount);
         if (id && typeof known !== 'string') byId[id] = knownWords.indexOf(known) + 1;
       }
       if (typeof known === 'string') {
@@ -229,7 +225,7 @@ export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords
       // then takes tag's words, as it always has)
       if (stretch.words.length !== w - first || stretch.words.some((x, k) => x !== words[first + k])) return cutEachRange(text, ranges);
       for (let k = 0; k < stretch.words.length; k++) tags[first + k] = stretch.tags[k]!;
-      refreshIds();
+      byId = entriesById(generation, nodeCount);
     }
     counts[r >> 1] = w - first;
   }
