@@ -200,7 +200,10 @@ function cleanLine(raw: string, start: number, end: number): CleanLine {
   // most lines have no ASCII , ; : ! ? ( ): skip the second pass over them
   if (sawAsciiPunctuation) fullwidthPunctuation(buf, n);
   n = closeUpLetterSpacedTitle(buf, src, n);
-  return { text: unitsToString(buf, n), artefact: sawZeroWidth && n === 0 };
+  // `n === 0` computed on every line, not only after a zero-width character: a comparison the
+  // optimising compiler has never seen run deoptimises the whole normalisation each time it runs
+  const empty = n === 0;
+  return { text: unitsToString(buf, n), artefact: sawZeroWidth && empty };
 }
 
 /** True for the ASCII punctuation that fullwidthPunctuation may turn full-width. */
