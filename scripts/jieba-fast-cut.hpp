@@ -26,7 +26,11 @@
 #include <atomic>
 #include <bitset>
 #include <cstdint>
+#include <fstream>
+#include <functional>
 #include <memory>
+#include <mutex>
+#include <sstream>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -36,7 +40,7 @@
 #include <napi.h>
 
 #include "cppjieba/Jieba.hpp"
-#include "nodejieba.h"  // FastCutDelete, declared there by the patch
+#include "cppjieba/TextRankExtractor.hpp"
 
 namespace policytext {
 
@@ -59,6 +63,23 @@ struct TrieRoot {
 };
 template struct Expose<TrieRoot, &cppjieba::Trie::root_>;
 
+// What one segmentation call works in, reused from call to call: the text as UTF-16, the words
+// found, and FastCut's arrays. One per thread (ThreadScratch): a FastCut is shared by the threads
+// of a process (SharedDictionary) and only read.
+struct FastCutScratch {
+  std::vector<char16_t> text;
+  std::vector<uint32_t> words;
+  std::vector<cppjieba::RuneStr> runes;
+  std::vector<double> weight;
+  std::vector<uint32_t> best, bestNode;
+  std::vector<cppjieba::WordRange> hmmWords;
+};
+
+inline FastCutScratch& ThreadScratch() {
+  static thread_local FastCutScratch scratch;
+  return scratch;
+}
+
 class FastCut {
  public:
   explicit FastCut(const cppjieba::Jieba& jieba)
@@ -80,22 +101,20 @@ class FastCut {
     generation_ = ++instances;
   }
 
-  // scratch for the binding, reused from call to call: the text as UTF-16, the words
-  std::vector<char16_t> text;
-  std::vector<uint32_t> words;
-
   // Appends to `out` the words cut(text, true) gives for `text` (`units` UTF-16 code units): the
-  // UTF-16 length of each, followed, `withIds`, by its word id (WordId).
-  void Cut(const char16_t* text, size_t units, std::vector<uint32_t>& out, bool withIds) {
-    Decode(text, units);
+  // UTF-16 length of each, followed, `withIds`, by its word id (WordId). Reads nothing but `text`
+  // and this (immutable) copy of the dictionary, and works in `s`: threads may call it at once,
+  // each with its own scratch.
+  void Cut(const char16_t* text, size_t units, std::vector<uint32_t>& out, bool withIds, FastCutScratch& s) const {
+    Decode(text, units, s.runes);
     // PreFilter: a separator is a range of its own; the text between separators is one range
-    const size_t n = runes_.size();
+    const size_t n = s.runes.size();
     size_t begin = 0;
     while (begin < n) {
       size_t end = begin;
-      while (end < n && !IsSeparator(runes_[end].rune)) end++;
+      while (end < n && !IsSeparator(s.runes[end].rune)) end++;
       if (end == begin) end++;
-      CutRange(begin, end, out, withIds);
+      CutRange(begin, end, out, withIds, s);
       begin = end;
     }
   }
@@ -189,8 +208,8 @@ class FastCut {
   // ---- the text: code points with their UTF-16 offset and length, as cppjieba's RuneStr (whose
   // offset/len are UTF-8 bytes in cppjieba; only the rune matters to the HMM). A lone surrogate is
   // U+FFFD, as in the UTF-8 that N-API hands cppjieba's cut.
-  void Decode(const char16_t* text, size_t units) {
-    runes_.clear();
+  static void Decode(const char16_t* text, size_t units, std::vector<cppjieba::RuneStr>& runes) {
+    runes.clear();
     for (size_t i = 0; i < units;) {
       uint32_t c = text[i];
       uint32_t len = 1;
@@ -200,31 +219,32 @@ class FastCut {
       } else if (c >= 0xD800 && c <= 0xDFFF) {
         c = 0xFFFD;
       }
-      runes_.push_back(cppjieba::RuneStr(c, static_cast<uint32_t>(i), len, static_cast<uint32_t>(runes_.size()), 1));
+      runes.push_back(cppjieba::RuneStr(c, static_cast<uint32_t>(i), len, static_cast<uint32_t>(runes.size()), 1));
       i += len;
     }
   }
 
-  // MixSegment::Cut(begin, end, res, hmm = true) on runes_[begin, end)
-  void CutRange(size_t begin, size_t end, std::vector<uint32_t>& out, bool withIds) {
+  // MixSegment::Cut(begin, end, res, hmm = true) on s.runes[begin, end)
+  void CutRange(size_t begin, size_t end, std::vector<uint32_t>& out, bool withIds, FastCutScratch& s) const {
     const size_t n = end - begin;
-    const cppjieba::RuneStr* runes = runes_.data() + begin;
-    BestPaths(runes, n);
+    const cppjieba::RuneStr* runes = s.runes.data() + begin;
+    BestPaths(runes, n, s);
+    const std::vector<uint32_t>& best = s.best;
     size_t i = 0;
     while (i < n) {
-      const size_t size = best_[i];  // MPSegment::CutByDag: the best word from i, in characters
+      const size_t size = best[i];  // MPSegment::CutByDag: the best word from i, in characters
       if (size > 1 || IsUserSingle(runes[i].rune)) {
         out.push_back(Units(runes + i, runes + i + size - 1));
-        if (withIds) out.push_back(WordId(bestNode_[i]));
+        if (withIds) out.push_back(WordId(s.bestNode[i]));
         i += size;
         continue;
       }
       // a run of single characters that are not user-dictionary words goes to the HMM
       size_t j = i;
-      while (j < n && best_[j] == 1 && !IsUserSingle(runes[j].rune)) j++;
-      hmmWords_.clear();
-      hmm_.Cut(runes + i, runes + j, hmmWords_);
-      for (const cppjieba::WordRange& w : hmmWords_) {
+      while (j < n && best[j] == 1 && !IsUserSingle(runes[j].rune)) j++;
+      s.hmmWords.clear();
+      hmm_.Cut(runes + i, runes + j, s.hmmWords);
+      for (const cppjieba::WordRange& w : s.hmmWords) {
         out.push_back(Units(w.left, w.right));
         if (withIds) out.push_back(LookUp(w.left, w.right));
       }
@@ -234,19 +254,22 @@ class FastCut {
 
   // Trie::Find (the word graph) and MPSegment::CalcDP (the best path from each position) on n
   // runes, in one pass from the end: CalcDP also goes from the end, and the words from i only need
-  // the best weights from i + 1 on. best_[i] is the length in characters of the best word starting
-  // at i, bestNode_[i] the trie node it leads to.
-  void BestPaths(const cppjieba::RuneStr* runes, size_t n) {
-    weight_.resize(n);
-    best_.resize(n);
-    bestNode_.resize(n);
+  // the best weights from i + 1 on. best[i] is the length in characters of the best word starting
+  // at i, bestNode[i] the trie node it leads to.
+  void BestPaths(const cppjieba::RuneStr* runes, size_t n, FastCutScratch& s) const {
+    s.weight.resize(n);
+    s.best.resize(n);
+    s.bestNode.resize(n);
+    double* weights = s.weight.data();
+    uint32_t* bestLength = s.best.data();
+    uint32_t* bestNodes = s.bestNode.data();
     for (size_t i = n; i-- > 0;) {
       // CalcDP's candidates in Trie::Find's order: the character alone (a dictionary word or not:
       // then the minimum weight), then each longer dictionary word from i. The same additions in
       // the same order, and a strictly greater value to switch, so ties fall the same way.
       uint32_t node = RootChild(runes[i].rune);
       double val = 0.0;
-      if (i + 1 < n) val += weight_[i + 1];
+      if (i + 1 < n) val += weights[i + 1];
       val += node != 0 && IsWord(node) ? nodeWeight_[node] : minWeight_;
       size_t best = 1;
       uint32_t bestNode = node;
@@ -256,7 +279,7 @@ class FastCut {
         node = Child(node, runes[j].rune);
         if (node == 0 || !IsWord(node)) continue;
         val = 0.0;
-        if (j + 1 < n) val += weight_[j + 1];
+        if (j + 1 < n) val += weights[j + 1];
         val += nodeWeight_[node];
         if (val > bestWeight) {
           best = j - i + 1;
@@ -264,9 +287,9 @@ class FastCut {
           bestWeight = val;
         }
       }
-      best_[i] = static_cast<uint32_t>(best);
-      bestNode_[i] = bestNode;
-      weight_[i] = bestWeight;
+      bestLength[i] = static_cast<uint32_t>(best);
+      bestNodes[i] = bestNode;
+      weights[i] = bestWeight;
     }
   }
 
@@ -288,17 +311,96 @@ class FastCut {
   std::vector<cppjieba::Rune> edgeRune_;
   std::vector<bool> withReplacement_;  // per node: its characters include U+FFFD (see WordId)
   uint32_t generation_;
-
-  // scratch, reused from call to call
-  std::vector<cppjieba::RuneStr> runes_;
-  std::vector<double> weight_;
-  std::vector<uint32_t> best_, bestNode_;
-  std::vector<cppjieba::WordRange> hmmWords_;
 };
 
-// Not inline: NodeJieba's destructor (instantiated in index.cpp, which never sees this header)
-// calls it, so it must be an ordinary external definition, made in the one file that includes this.
-void FastCutDelete::operator()(FastCut* cut) const { delete cut; }
+// One loaded dictionary: cppjieba's Jieba (cut, tag, insertWord, extract), the TextRank extractor
+// built on it, and FastCut's copy, made on first use. nodejieba's `load` used to build one per call,
+// so every batch worker thread (each its own addon instance) loaded the same 350,000 words again:
+// 1.5 s and ~130 MB each. Acquire hands every thread of the process that loads the same files (the
+// same contents) the same one; all of it is only read from then on (cppjieba's cut, tag and extract
+// are const), except by insertWord, which first takes a copy of its own (MakePrivate). Dictionaries
+// in the registry live as long as the process, as nodejieba's never-freed handles did: a process
+// exits without freeing a million trie nodes.
+struct SharedDictionary {
+  SharedDictionary(const std::string& dict, const std::string& model, const std::string& user, const std::string& idf, const std::string& stopWords)
+      : dictPath(dict), modelPath(model), userDictPath(user), idfPath(idf), stopWordsPath(stopWords) {
+    jieba = new cppjieba::Jieba(dict, model, user, idf, stopWords);
+    // the TextRank extractor shares the Jieba dictionary trie (patch v2; policytext never calls it)
+    textRank = new cppjieba::TextRankExtractor(*jieba, stopWords);
+  }
+  ~SharedDictionary() {
+    fast_.reset();
+    delete textRank;
+    delete jieba;
+  }
+  SharedDictionary(const SharedDictionary&) = delete;
+  SharedDictionary& operator=(const SharedDictionary&) = delete;
+
+  cppjieba::Jieba* jieba;
+  cppjieba::TextRankExtractor* textRank;
+  const std::string dictPath, modelPath, userDictPath, idfPath, stopWordsPath;
+
+  // FastCut's copy of the dictionary, built by the first thread that needs it.
+  std::shared_ptr<const FastCut> Fast() {
+    std::lock_guard<std::mutex> lock(fastMutex_);
+    if (!fast_) fast_ = std::make_shared<const FastCut>(*jieba);
+    return fast_;
+  }
+
+  // The dictionary for these files: the process's one if it has it, else loaded now (other threads
+  // loading the same meanwhile wait for it instead of loading it twice).
+  static std::shared_ptr<SharedDictionary> Acquire(const std::string& dict, const std::string& model, const std::string& user, const std::string& idf, const std::string& stopWords) {
+    static std::mutex registryMutex;
+    // never destroyed: nothing to run, in whatever order, at exit
+    static auto* registry = new std::unordered_map<std::string, std::shared_ptr<SharedDictionary> >();
+    std::lock_guard<std::mutex> lock(registryMutex);
+    const std::string key = ContentKey(dict) + "\n" + ContentKey(model) + "\n" + ContentKey(user) + "\n" + ContentKey(idf) + "\n" + ContentKey(stopWords);
+    auto found = registry->find(key);
+    if (found != registry->end()) return found->second;
+    std::shared_ptr<SharedDictionary> loaded = std::make_shared<SharedDictionary>(dict, model, user, idf, stopWords);
+    loaded->registered_ = true;
+    (*registry)[key] = loaded;
+    return loaded;
+  }
+
+  // Before insertWord changes the dictionary: a shared one is replaced by a copy loaded from the
+  // same files (the other threads keep theirs unchanged); a private one only loses its FastCut,
+  // which is copied again when next used.
+  static void MakePrivate(std::shared_ptr<SharedDictionary>& d, cppjieba::Jieba*& jieba, cppjieba::TextRankExtractor*& textRank) {
+    if (!d) return;
+    if (d->registered_) {
+      d = std::make_shared<SharedDictionary>(d->dictPath, d->modelPath, d->userDictPath, d->idfPath, d->stopWordsPath);
+      jieba = d->jieba;
+      textRank = d->textRank;
+    } else {
+      std::lock_guard<std::mutex> lock(d->fastMutex_);
+      d->fast_.reset();
+    }
+  }
+
+ private:
+  // What a path (or cppjieba's "a|b;c" list of user dictionaries) holds: the same files under other
+  // names are the same dictionary, and a file changed since is another one.
+  static std::string ContentKey(const std::string& paths) {
+    std::ostringstream key;
+    size_t from = 0;
+    while (from <= paths.size()) {
+      size_t to = paths.find_first_of("|;", from);
+      if (to == std::string::npos) to = paths.size();
+      std::ifstream in(paths.substr(from, to - from), std::ios::binary);
+      std::ostringstream content;
+      if (in) content << in.rdbuf();
+      const std::string text = content.str();
+      key << (in ? "" : "unreadable:" + paths.substr(from, to - from)) << text.size() << ':' << std::hash<std::string>()(text) << '|';
+      from = to + 1;
+    }
+    return key.str();
+  }
+
+  bool registered_ = false;
+  std::mutex fastMutex_;
+  std::shared_ptr<const FastCut> fast_;
+};
 
 // The patched binding's methods (scripts/jieba-patch.mjs registers them on NodeJieba):
 //   cutUtf16Lengths(text): the words of cut(text, true) as UTF-16 lengths, a Uint32Array;
@@ -309,7 +411,7 @@ void FastCutDelete::operator()(FastCut* cut) const { delete cut; }
 //     same id is the same word, 0 for words outside the dictionary) and what the ids belong to
 //     (FastCut::Generation, NodeCount). One call per document instead of one per stretch: a call
 //     costs ~1.5 µs, about as much as segmenting 30 characters.
-inline Napi::Value CutUtf16Lengths(const Napi::CallbackInfo& info, const cppjieba::Jieba* jieba, std::unique_ptr<FastCut, FastCutDelete>& fast, bool withRanges) {
+inline Napi::Value CutUtf16Lengths(const Napi::CallbackInfo& info, SharedDictionary* dictionary, bool withRanges) {
   Napi::Env env = info.Env();
   const char* name = withRanges ? "cutRangesUtf16Words" : "cutUtf16Lengths";
   bool rangesOk = !withRanges || (info.Length() > 1 && info[1].IsTypedArray() && info[1].As<Napi::TypedArray>().TypedArrayType() == napi_uint32_array);
@@ -317,19 +419,20 @@ inline Napi::Value CutUtf16Lengths(const Napi::CallbackInfo& info, const cppjieb
     Napi::TypeError::New(env, std::string(name) + (withRanges ? " needs a string and a Uint32Array of [from, to) pairs" : " needs a string")).ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  if (!jieba) {
+  if (!dictionary) {
     Napi::Error::New(env, "Before calling any other function you have to call load() first").ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  if (!fast) fast.reset(new FastCut(*jieba));
+  const std::shared_ptr<const FastCut> fast = dictionary->Fast();
+  FastCutScratch& s = ThreadScratch();
   size_t units = 0;
   napi_get_value_string_utf16(env, info[0], NULL, 0, &units);
-  fast->text.resize(units + 1);
-  napi_get_value_string_utf16(env, info[0], &fast->text[0], units + 1, &units);
-  std::vector<uint32_t>& words = fast->words;
+  s.text.resize(units + 1);
+  napi_get_value_string_utf16(env, info[0], &s.text[0], units + 1, &units);
+  std::vector<uint32_t>& words = s.words;
   words.clear();
   if (!withRanges) {
-    fast->Cut(fast->text.data(), units, words, false);
+    fast->Cut(s.text.data(), units, words, false, s);
   } else {
     words.push_back(fast->Generation());
     words.push_back(fast->NodeCount());
@@ -342,7 +445,7 @@ inline Napi::Value CutUtf16Lengths(const Napi::CallbackInfo& info, const cppjieb
         Napi::RangeError::New(env, "cutRangesUtf16Words: ranges must be [from, to) pairs within the text").ThrowAsJavaScriptException();
         return env.Undefined();
       }
-      fast->Cut(fast->text.data() + from, to - from, words, true);
+      fast->Cut(s.text.data() + from, to - from, words, true, s);
     }
   }
   Napi::Uint32Array out = Napi::Uint32Array::New(env, words.size());

@@ -1,28 +1,31 @@
 /**
  * The changes policytext makes to nodejieba's C++ source before it is compiled (see
- * docs/install.md, "The nodejieba patch"). Two; neither changes what any nodejieba function returns:
+ * docs/install.md, "The nodejieba patch"). None changes what any nodejieba function returns:
  *
- * 1. **One dictionary trie, not two.** nodejieba's `load` builds cppjieba's trie for
+ * 1. **One dictionary per process.** nodejieba's `load` builds cppjieba's dictionary for
  *    `cppjieba::Jieba` (cut, tag, insertWord, extract) and once more for the `TextRankExtractor`
- *    behind `textRankExtract`, from the same files. cppjieba has a TextRankExtractor constructor
- *    that shares the Jieba instance's trie and HMM model; using it halves the load (2.6–3.0 s →
- *    1.4–1.7 s on the development machine) and saves ~115 MB per process or batch worker.
- *    (Side effect: words added with insertWord now reach textRankExtract too; policytext never
- *    calls it.)
+ *    behind `textRankExtract`, and every worker thread (each its own addon instance) does it again.
+ *    `load` now takes the process's `policytext::SharedDictionary` for the same files (by
+ *    contents), loading it only when no thread has yet: the TextRank extractor shares the Jieba
+ *    instance's trie and HMM model (one load: 2.6–3.0 s → 1.4–1.7 s, ~115 MB less), and a batch
+ *    worker after the first loads nothing (~1.5 s of CPU and ~130 MB each). All of it is only read
+ *    after loading (cppjieba's cut, tag and extract are const); `insertWord` first replaces a
+ *    shared dictionary with a copy of its own, so other threads never see its words. (Side
+ *    effect: words added with insertWord reach textRankExtract too; policytext never calls it.)
  * 2. **`cutUtf16Lengths(text)`**: the words of `cut(text, true)` as their lengths in UTF-16 code
  *    units (a Uint32Array) instead of an array of new strings; `cutRangesUtf16Words(text, ranges)`
  *    the same for several stretches of a text in one call, with a word id per word. The words are slices of the input
  *    (cut covers it exactly), so policytext slices only what it needs (src/segment/jieba.ts). It is
  *    computed by `policytext::FastCut` (scripts/jieba-fast-cut.hpp, copied next to nodejieba.cpp as
  *    FAST_CUT_FILE): cppjieba's own algorithm, dictionary weights and HMM, on a flat copy of the
- *    dictionary trie, about twice as fast as cut's native part. The copy is built on the first
- *    call and dropped when `load` or `insertWord` changes the dictionary.
+ *    dictionary trie, several times as fast as cut's native part. The copy is built on the first
+ *    call, shared with the dictionary, and made again after `insertWord`.
  *
  * Pure functions here (tested in test/install.test.ts); scripts/ensure-jieba.mjs does the file work.
  */
 
 /** Put into the patched source, so a patched file is recognised (and the patch never applied twice). */
-export const PATCH_MARKER = 'policytext patch v3';
+export const PATCH_MARKER = 'policytext patch v4';
 
 /** Any policytext patch, this version or an earlier one (whose statements the regexps below no longer find). */
 export const ANY_PATCH_MARKER = /policytext patch v\d+/;
@@ -30,23 +33,31 @@ export const ANY_PATCH_MARKER = /policytext patch v\d+/;
 /** FastCut's header as nodejieba.cpp includes it (in nodejieba's lib/, beside nodejieba.cpp). */
 export const FAST_CUT_FILE = 'policytext-fast-cut.hpp';
 
-/** The original TextRankExtractor statement, as nodejieba 3.x writes it (whitespace-tolerant). */
-const TEXTRANK_FROM_PATHS =
-  /_text_rank_extractor_handle\s*=\s*new\s+cppjieba\s*::\s*TextRankExtractor\s*\(\s*dictPath\s*,\s*modelPath\s*,\s*stopWordsPath\s*,\s*userDictPath\s*\)\s*;/;
-const TEXTRANK_SHARED = `// ${PATCH_MARKER}: the TextRank extractor shares the Jieba dictionary trie
-  _text_rank_extractor_handle = new cppjieba::TextRankExtractor(*_jieba_handle, stopWordsPath);`;
+/** nodejieba.cpp's last include: FastCut's header (SharedDictionary, FastCut) goes after it. */
+const LAST_INCLUDE = /#include\s+"cppjieba\/TextRankExtractor\.hpp"/;
+const INCLUDED = `#include "cppjieba/TextRankExtractor.hpp"
+// ${PATCH_MARKER}: the process's shared dictionaries and FastCut; see ${FAST_CUT_FILE}
+#include "${FAST_CUT_FILE}"`;
 
-/** load's first statement on the old dictionary: FastCut's copy of it goes first. */
-const LOAD_DELETE = /delete\s+_jieba_handle\s*;/;
-const LOAD_DELETE_PATCHED = `_fast_cut.reset();  // ${PATCH_MARKER}: FastCut's copy of the old dictionary, before the dictionary
-  delete _jieba_handle;`;
+/**
+ * load's statements, as nodejieba 3.x writes them (whitespace-tolerant): delete the old Jieba and
+ * TextRank extractor, build new ones from the paths (the extractor loading the dictionary again).
+ */
+const LOAD_STATEMENTS =
+  /delete\s+_jieba_handle\s*;\s*_jieba_handle\s*=\s*new\s+cppjieba\s*::\s*Jieba\s*\(\s*dictPath\s*,\s*modelPath\s*,\s*userDictPath\s*,\s*idfPath\s*,\s*stopWordsPath\s*\)\s*;\s*delete\s+_text_rank_extractor_handle\s*;\s*_text_rank_extractor_handle\s*=\s*new\s+cppjieba\s*::\s*TextRankExtractor\s*\(\s*dictPath\s*,\s*modelPath\s*,\s*stopWordsPath\s*,\s*userDictPath\s*\)\s*;/;
+const LOAD_SHARED = `// ${PATCH_MARKER}: the process's dictionary for these files, loaded only if no thread has
+  // loaded it yet; the TextRank extractor in it shares the Jieba instance's trie
+  _dictionary = policytext::SharedDictionary::Acquire(dictPath, modelPath, userDictPath, idfPath, stopWordsPath);
+  _jieba_handle = _dictionary->jieba;
+  _text_rank_extractor_handle = _dictionary->textRank;`;
 
-/** insertWord's call into cppjieba: a new word makes FastCut's copy of the trie stale. */
+/** insertWord's call into cppjieba: the dictionary must be this instance's own before it changes. */
 const INSERT_WORD = /if\s*\(\s*!\s*_jieba_handle->InsertUserWord\(\s*word\s*,\s*tag\s*\)\s*\)/;
-const INSERT_WORD_PATCHED = `_fast_cut.reset();  // ${PATCH_MARKER}: the dictionary changes; FastCut copies it again when next used
+const INSERT_WORD_PATCHED = `// ${PATCH_MARKER}: never change a dictionary other threads share; FastCut copies it again when next used
+  policytext::SharedDictionary::MakePrivate(_dictionary, _jieba_handle, _text_rank_extractor_handle);
   if(!_jieba_handle->InsertUserWord(word, tag))`;
 
-/** The last method registration in the constructor (the new method is registered after it). */
+/** The last method registration in the constructor (the new methods are registered after it). */
 const LAST_REGISTRATION = /InstanceMethod\("insertWord",\s*&NodeJieba::insertWord\)/;
 const REGISTRATIONS = `InstanceMethod("insertWord", &NodeJieba::insertWord),
     InstanceMethod("cutUtf16Lengths", &NodeJieba::cutUtf16Lengths),
@@ -55,14 +66,12 @@ const REGISTRATIONS = `InstanceMethod("insertWord", &NodeJieba::insertWord),
 const METHOD = `
 // ${PATCH_MARKER}: cut(text, true) as word lengths in UTF-16 code units (the words are
 // consecutive slices of the input), without creating a JS string per word; see ${FAST_CUT_FILE}.
-#include "${FAST_CUT_FILE}"
-
 Napi::Value NodeJieba::cutUtf16Lengths(const Napi::CallbackInfo& info) {
-  return policytext::CutUtf16Lengths(info, _jieba_handle, _fast_cut, false);
+  return policytext::CutUtf16Lengths(info, _dictionary.get(), false);
 }
 
 Napi::Value NodeJieba::cutRangesUtf16Words(const Napi::CallbackInfo& info) {
-  return policytext::CutUtf16Lengths(info, _jieba_handle, _fast_cut, true);
+  return policytext::CutUtf16Lengths(info, _dictionary.get(), true);
 }
 `;
 
@@ -72,18 +81,19 @@ const DECLARATIONS = `Napi::Value insertWord(const Napi::CallbackInfo& info);
   Napi::Value cutUtf16Lengths(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}
   Napi::Value cutRangesUtf16Words(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}`;
 
-/** The handles nodejieba keeps; FastCut's goes after them. */
+/** The handles nodejieba keeps; the shared dictionary they point into goes after them. */
 const LAST_HANDLE = /cppjieba::TextRankExtractor\*\s*_text_rank_extractor_handle\s*\{\s*nullptr\s*\}\s*;/;
 const HANDLES = `cppjieba::TextRankExtractor* _text_rank_extractor_handle{nullptr};
-  // ${PATCH_MARKER}: cutUtf16Lengths' flat copy of the dictionary (built on first use)
-  std::unique_ptr<policytext::FastCut, policytext::FastCutDelete> _fast_cut;`;
+  // ${PATCH_MARKER}: the (process-wide) dictionary both handles point into
+  std::shared_ptr<policytext::SharedDictionary> _dictionary;`;
 
-/** The forward declarations at the top of nodejieba.h; FastCut's go beside them. */
+/** The forward declarations at the top of nodejieba.h; the shared dictionary's goes beside them. */
 const FORWARD_DECLARATIONS = /namespace\s+cppjieba\s*\{\s*class\s+Jieba\s*;\s*class\s+TextRankExtractor\s*;\s*\}/;
 const FORWARD_DECLARED = `namespace cppjieba{ class Jieba; class TextRankExtractor; }
-// ${PATCH_MARKER}: FastCut (${FAST_CUT_FILE}), complete only in nodejieba.cpp, hence its own deleter
+// ${PATCH_MARKER}: SharedDictionary (${FAST_CUT_FILE}), complete only in nodejieba.cpp (a
+// shared_ptr needs no complete type to be released)
 #include <memory>
-namespace policytext { class FastCut; struct FastCutDelete { void operator()(FastCut* cut) const; }; }`;
+namespace policytext { struct SharedDictionary; }`;
 
 /**
  * Patches nodejieba's lib/nodejieba.cpp and lib/nodejieba.h as published.
@@ -94,12 +104,12 @@ namespace policytext { class FastCut; struct FastCutDelete { void operator()(Fas
  *   (policytext falls back to `cut`, and the dictionary loads slower).
  */
 export function patchNodejiebaSource({ cpp, h }) {
-  const cppKnown = !ANY_PATCH_MARKER.test(cpp) && [LOAD_DELETE, TEXTRANK_FROM_PATHS, INSERT_WORD, LAST_REGISTRATION].every((re) => re.test(cpp));
+  const cppKnown = !ANY_PATCH_MARKER.test(cpp) && [LAST_INCLUDE, LOAD_STATEMENTS, INSERT_WORD, LAST_REGISTRATION].every((re) => re.test(cpp));
   const hKnown = !ANY_PATCH_MARKER.test(h) && [FORWARD_DECLARATIONS, LAST_DECLARATION, LAST_HANDLE].every((re) => re.test(h));
   if (!cppKnown || !hKnown) return { status: 'unrecognised', cpp, h };
   return {
     status: 'patched',
-    cpp: cpp.replace(LOAD_DELETE, LOAD_DELETE_PATCHED).replace(TEXTRANK_FROM_PATHS, TEXTRANK_SHARED).replace(INSERT_WORD, INSERT_WORD_PATCHED).replace(LAST_REGISTRATION, REGISTRATIONS) + METHOD,
+    cpp: cpp.replace(LAST_INCLUDE, INCLUDED).replace(LOAD_STATEMENTS, LOAD_SHARED).replace(INSERT_WORD, INSERT_WORD_PATCHED).replace(LAST_REGISTRATION, REGISTRATIONS) + METHOD,
     h: h.replace(FORWARD_DECLARATIONS, FORWARD_DECLARED).replace(LAST_DECLARATION, DECLARATIONS).replace(LAST_HANDLE, HANDLES),
   };
 }

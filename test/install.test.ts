@@ -8,7 +8,15 @@ import { buildStamp, currentSourcesHash, patchedBindingBuilt } from './helpers/j
 import { ROOT } from './helpers/cli.js';
 
 // the parts of nodejieba 3.5.8's lib/nodejieba.cpp and lib/nodejieba.h the patch touches
-const CPP = `NodeJieba::NodeJieba(Napi::Env env, Napi::Object exports) {
+const CPP = `#include "nodejieba.h"
+
+#include "utils.h"
+
+#include "cppjieba/Jieba.hpp"
+#include "cppjieba/KeywordExtractor.hpp"
+#include "cppjieba/TextRankExtractor.hpp"
+
+NodeJieba::NodeJieba(Napi::Env env, Napi::Object exports) {
   DefineAddon(exports, {
     InstanceMethod("load", &NodeJieba::load),
     InstanceMethod("cut", &NodeJieba::cut),
@@ -69,38 +77,68 @@ const worker = new Worker('const { parentPort } = require("node:worker_threads")
 worker.on('message', (n) => console.log('worker ' + n + ' main ' + use()));
 `;
 
+/**
+ * Four worker threads load the same dictionary, one after the other (the second and third at once);
+ * the third adds a word. Prints, per worker, its FastCut generation (which copy of the dictionary
+ * it segments with) and its cut of a phrase the added word changes.
+ */
+const SHARE_SCRIPT = `
+const { Worker } = require('node:worker_threads');
+const code = \`
+const { parentPort, workerData } = require('node:worker_threads');
+const jieba = require('nodejieba');
+jieba.load();
+const dir = require('node:path').dirname(require.resolve('nodejieba/package.json'));
+const binding = require(dir + '/build/Release/nodejieba.node');
+if (workerData.insert) jieba.insertWord('生产总值增长', 'n');
+const text = '柳州市地区生产总值增长';
+parentPort.postMessage(binding.cutRangesUtf16Words(text, Uint32Array.of(0, text.length))[0] + ' ' + jieba.cut(text, true).join('/'));
+\`;
+const run = (workerData) => new Promise((resolve) => new Worker(code, { eval: true, workerData }).on('message', resolve));
+(async () => {
+  const a = await run({});
+  const [b, c] = await Promise.all([run({}), run({ insert: true })]);
+  const d = await run({});
+  console.log(JSON.stringify({ a, b, c, d }));
+})();
+`;
+
 describe('nodejieba patch', () => {
-  it('builds the TextRank extractor on the Jieba instance instead of loading the dictionary again', () => {
+  it("makes load take the process's shared dictionary instead of building a Jieba and a TextRank extractor of its own", () => {
     const { status, cpp } = patchNodejiebaSource(PUBLISHED);
     expect(status).toBe('patched');
-    expect(cpp).toContain('_text_rank_extractor_handle = new cppjieba::TextRankExtractor(*_jieba_handle, stopWordsPath);');
+    const load = cpp.slice(cpp.indexOf('Napi::Value NodeJieba::load'), cpp.indexOf('Napi::Value NodeJieba::insertWord'));
+    expect(load).toMatch(
+      /_dictionary = policytext::SharedDictionary::Acquire\(dictPath, modelPath, userDictPath, idfPath, stopWordsPath\);\s*_jieba_handle = _dictionary->jieba;\s*_text_rank_extractor_handle = _dictionary->textRank;/,
+    );
+    expect(load).not.toMatch(/new cppjieba|delete _/);
     expect(cpp).not.toMatch(/TextRankExtractor\(dictPath/);
-    // the Jieba instance itself is built as before
-    expect(cpp).toContain(CPP.slice(CPP.indexOf('  delete _jieba_handle;'), CPP.indexOf('  delete _text_rank_extractor_handle;')));
+    // the header comes after cppjieba's, before its first use
+    expect(cpp.indexOf(`#include "${FAST_CUT_FILE}"`)).toBeGreaterThan(cpp.indexOf('#include "cppjieba/TextRankExtractor.hpp"'));
+    expect(cpp.indexOf(`#include "${FAST_CUT_FILE}"`)).toBeLessThan(cpp.indexOf('NodeJieba::NodeJieba'));
   });
 
-  it('adds cutUtf16Lengths and cutRangesUtf16Words on FastCut: registered, declared, defined, and its header included', () => {
+  it('adds cutUtf16Lengths and cutRangesUtf16Words on FastCut: registered, declared and defined', () => {
     const { cpp, h } = patchNodejiebaSource(PUBLISHED);
     expect(cpp).toMatch(
       /InstanceMethod\("insertWord", &NodeJieba::insertWord\),\s*InstanceMethod\("cutUtf16Lengths", &NodeJieba::cutUtf16Lengths\),\s*InstanceMethod\("cutRangesUtf16Words", &NodeJieba::cutRangesUtf16Words\)\s*\}\);/,
     );
-    expect(cpp).toContain(`#include "${FAST_CUT_FILE}"`);
-    expect(cpp).toMatch(/Napi::Value NodeJieba::cutUtf16Lengths\(const Napi::CallbackInfo& info\) \{\s*return policytext::CutUtf16Lengths\(info, _jieba_handle, _fast_cut, false\);/);
-    expect(cpp).toMatch(/Napi::Value NodeJieba::cutRangesUtf16Words\(const Napi::CallbackInfo& info\) \{\s*return policytext::CutUtf16Lengths\(info, _jieba_handle, _fast_cut, true\);/);
+    expect(cpp).toMatch(/Napi::Value NodeJieba::cutUtf16Lengths\(const Napi::CallbackInfo& info\) \{\s*return policytext::CutUtf16Lengths\(info, _dictionary\.get\(\), false\);/);
+    expect(cpp).toMatch(/Napi::Value NodeJieba::cutRangesUtf16Words\(const Napi::CallbackInfo& info\) \{\s*return policytext::CutUtf16Lengths\(info, _dictionary\.get\(\), true\);/);
     expect(h).toMatch(/Napi::Value insertWord\(const Napi::CallbackInfo& info\);\s*Napi::Value cutUtf16Lengths\(const Napi::CallbackInfo& info\);[^\n]*\n\s*Napi::Value cutRangesUtf16Words\(const Napi::CallbackInfo& info\);/);
-    // the member, after nodejieba's own handles, and FastCut declared before the class
-    expect(h).toMatch(/_text_rank_extractor_handle\{nullptr\};\s*\/\/[^\n]*\n\s*std::unique_ptr<policytext::FastCut, policytext::FastCutDelete> _fast_cut;\s*\};/);
-    expect(h.indexOf('namespace policytext { class FastCut;')).toBeLessThan(h.indexOf('class NodeJieba'));
+    // the member, after nodejieba's own handles, and the dictionary declared before the class
+    expect(h).toMatch(/_text_rank_extractor_handle\{nullptr\};\s*\/\/[^\n]*\n\s*std::shared_ptr<policytext::SharedDictionary> _dictionary;\s*\};/);
+    expect(h.indexOf('namespace policytext { struct SharedDictionary; }')).toBeLessThan(h.indexOf('class NodeJieba'));
     expect(cpp).toContain(PATCH_MARKER);
     expect(h).toContain(PATCH_MARKER);
   });
 
-  it("drops FastCut's copy of the dictionary whenever load or insertWord changes it", () => {
+  it('makes insertWord change a dictionary of its own, never the shared one', () => {
     const { cpp } = patchNodejiebaSource(PUBLISHED);
-    const load = cpp.slice(cpp.indexOf('Napi::Value NodeJieba::load'), cpp.indexOf('Napi::Value NodeJieba::insertWord'));
-    expect(load).toMatch(/_fast_cut\.reset\(\);[^\n]*\n\s*delete _jieba_handle;[\s\S]*new cppjieba::Jieba/);
     const insert = cpp.slice(cpp.indexOf('Napi::Value NodeJieba::insertWord'));
-    expect(insert).toMatch(/_fast_cut\.reset\(\);[^\n]*\n\s*if\(!_jieba_handle->InsertUserWord\(word, tag\)\)/);
+    expect(insert).toMatch(
+      /policytext::SharedDictionary::MakePrivate\(_dictionary, _jieba_handle, _text_rank_extractor_handle\);\s*if\(!_jieba_handle->InsertUserWord\(word, tag\)\)/,
+    );
   });
 
   it('leaves sources it does not recognise alone, both files, patched ones included', () => {
@@ -151,8 +189,25 @@ describe('patch plan (what ensure-jieba writes)', () => {
     expect(buildStamp!.source).toBe(currentSourcesHash());
   });
 
-  // FastCut is freed when the addon is (process or worker exit): that must link and run cleanly
-  // (a deleter compiled in the wrong file once failed only there, "undefined symbol", after all work)
+  // the addon's dictionary handle is released when the addon is (process or worker exit): that must
+  // link and run cleanly (a deleter compiled in the wrong file once failed only there, "undefined
+  // symbol", after all work)
+  it.skipIf(!patchedBindingBuilt)("worker threads share one dictionary; a thread's insertWord changes only its own", () => {
+    const child = spawnSync(process.execPath, ['-e', SHARE_SCRIPT], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    const { a, b, c, d } = JSON.parse(child.stdout) as { a: string; b: string; c: string; d: string };
+    const generation = (w: string) => w.split(' ')[0];
+    const words = (w: string) => w.split(' ')[1];
+    // the same copy of the dictionary for every thread that only loaded it, before and after
+    expect(generation(b)).toBe(generation(a));
+    expect(generation(d)).toBe(generation(a));
+    for (const w of [a, b, d]) expect(words(w)).toBe('柳州市/地区/生产总值/增长');
+    // the thread that added a word segments with a copy of its own, and sees its word
+    expect(generation(c)).not.toBe(generation(a));
+    expect(words(c)).toBe('柳州市/地区/生产总值增长');
+  }, 60_000);
+
   it.skipIf(!patchedBindingBuilt)('a process and a worker that used FastCut exit cleanly', () => {
     const child = spawnSync(process.execPath, ['-e', EXIT_SCRIPT], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(child.stderr).toBe('');
