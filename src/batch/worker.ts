@@ -1,8 +1,9 @@
 /**
- * One `batch` worker thread (see pool.ts). nodejieba is a context-aware N-API addon (Napi::Addon),
- * so each worker thread loads its own copy and dictionary, once, as it starts (and says { ready }
- * when done); after that every document costs only its analysis. Messages: { id, task } in,
- * { id, reply } out.
+ * One `batch` worker thread (see pool.ts). nodejieba is a context-aware N-API addon (Napi::Addon):
+ * each worker thread has its own instance, and loads jieba once, as it starts (and says { ready }
+ * when done); the patched nodejieba hands every thread of the process the same dictionary, so only
+ * the first worker's load reads the files (docs/install.md). After that every document costs only
+ * its analysis. Messages: { id, task } in, { id, reply } out.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../errors.js';
