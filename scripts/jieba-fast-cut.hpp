@@ -26,11 +26,14 @@
 #include <atomic>
 #include <bitset>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -313,20 +316,67 @@ class FastCut {
   uint32_t generation_;
 };
 
+// The files a dictionary is built from, as they were read when it was loaded: cppjieba's five
+// load arguments, the user dictionaries split as cppjieba splits their list ("a|b;c").
+struct DictionaryFiles {
+  std::string dict, model, idf, stopWords;
+  std::vector<std::string> user;
+
+  static DictionaryFiles Read(const std::string& dictPath, const std::string& modelPath, const std::string& userDictPath, const std::string& idfPath, const std::string& stopWordsPath) {
+    DictionaryFiles f;
+    f.dict = Contents(dictPath);
+    f.model = Contents(modelPath);
+    if (!userDictPath.empty()) {  // DictTrie::Init reads user dictionaries only from a non-empty list
+      for (const std::string& path : limonp::Split(userDictPath, "|;")) f.user.push_back(Contents(path));
+    }
+    f.idf = Contents(idfPath);
+    f.stopWords = Contents(stopWordsPath);
+    return f;
+  }
+
+  // What the registry tells dictionaries apart by: the same bytes under other names are the same
+  // dictionary, a file changed since is another.
+  std::string Key() const {
+    std::ostringstream key;
+    const std::string* parts[] = {&dict, &model, &idf, &stopWords};
+    for (const std::string* part : parts) key << Fingerprint(*part) << '|';
+    for (const std::string& part : user) key << 'u' << Fingerprint(part);
+    return key.str();
+  }
+
+ private:
+  // A file's bytes; an unreadable one reads as a marker no file has, and cppjieba's own check then
+  // reports it when loading, as it always has.
+  static std::string Contents(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::string("\0unreadable:", 12) + path;
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+  }
+  static std::string Fingerprint(const std::string& bytes) {
+    std::ostringstream f;
+    f << bytes.size() << ':' << std::hash<std::string>()(bytes);
+    return f.str();
+  }
+};
+
 // One loaded dictionary: cppjieba's Jieba (cut, tag, insertWord, extract), the TextRank extractor
 // built on it, and FastCut's copy, made on first use. nodejieba's `load` used to build one per call,
 // so every batch worker thread (each its own addon instance) loaded the same 350,000 words again:
 // 1.5 s and ~130 MB each. Acquire hands every thread of the process that loads the same files (the
 // same contents) the same one; all of it is only read from then on (cppjieba's cut, tag and extract
-// are const), except by insertWord, which first takes a copy of its own (MakePrivate). Dictionaries
-// in the registry live as long as the process, as nodejieba's never-freed handles did: a process
-// exits without freeing a million trie nodes.
+// are const), except by insertWord, which first makes it its caller's own (MakePrivate).
+//
+// The registry keeps every dictionary in use, so a process exits without freeing a million trie
+// nodes (nodejieba's handles were never freed either); one that nobody uses any more is freed when
+// another is loaded, as nodejieba's `load` freed the one it replaced.
 struct SharedDictionary {
-  SharedDictionary(const std::string& dict, const std::string& model, const std::string& user, const std::string& idf, const std::string& stopWords)
-      : dictPath(dict), modelPath(model), userDictPath(user), idfPath(idf), stopWordsPath(stopWords) {
-    jieba = new cppjieba::Jieba(dict, model, user, idf, stopWords);
-    // the TextRank extractor shares the Jieba dictionary trie (patch v2; policytext never calls it)
-    textRank = new cppjieba::TextRankExtractor(*jieba, stopWords);
+  explicit SharedDictionary(const DictionaryFiles& read, const std::string& dictPath, const std::string& modelPath, const std::string& userDictPath, const std::string& idfPath, const std::string& stopWordsPath)
+      : files(read) {
+    jieba = new cppjieba::Jieba(dictPath, modelPath, userDictPath, idfPath, stopWordsPath);
+    // the TextRank extractor shares the Jieba dictionary trie (policytext never calls it)
+    textRank = new cppjieba::TextRankExtractor(*jieba, stopWordsPath);
   }
   ~SharedDictionary() {
     fast_.reset();
@@ -338,7 +388,9 @@ struct SharedDictionary {
 
   cppjieba::Jieba* jieba;
   cppjieba::TextRankExtractor* textRank;
-  const std::string dictPath, modelPath, userDictPath, idfPath, stopWordsPath;
+  // what it was built from (a private copy is built from these bytes, not from files that may
+  // have changed or gone since)
+  const DictionaryFiles files;
 
   // FastCut's copy of the dictionary, built by the first thread that needs it.
   std::shared_ptr<const FastCut> Fast() {
@@ -348,56 +400,112 @@ struct SharedDictionary {
   }
 
   // The dictionary for these files: the process's one if it has it, else loaded now (other threads
-  // loading the same meanwhile wait for it instead of loading it twice).
+  // loading the same meanwhile wait for it instead of loading it twice). Call it holding no
+  // dictionary (load releases its old one first), so an unused one can be freed.
   static std::shared_ptr<SharedDictionary> Acquire(const std::string& dict, const std::string& model, const std::string& user, const std::string& idf, const std::string& stopWords) {
-    static std::mutex registryMutex;
-    // never destroyed: nothing to run, in whatever order, at exit
-    static auto* registry = new std::unordered_map<std::string, std::shared_ptr<SharedDictionary> >();
-    std::lock_guard<std::mutex> lock(registryMutex);
-    const std::string key = ContentKey(dict) + "\n" + ContentKey(model) + "\n" + ContentKey(user) + "\n" + ContentKey(idf) + "\n" + ContentKey(stopWords);
-    auto found = registry->find(key);
-    if (found != registry->end()) return found->second;
-    std::shared_ptr<SharedDictionary> loaded = std::make_shared<SharedDictionary>(dict, model, user, idf, stopWords);
-    loaded->registered_ = true;
-    (*registry)[key] = loaded;
+    const DictionaryFiles read = DictionaryFiles::Read(dict, model, user, idf, stopWords);
+    const std::string key = read.Key();
+    std::lock_guard<std::mutex> lock(RegistryMutex());
+    auto found = Registry().find(key);
+    if (found != Registry().end()) return found->second;
+    ForgetUnused();
+    std::shared_ptr<SharedDictionary> loaded = std::make_shared<SharedDictionary>(read, dict, model, user, idf, stopWords);
+    Registry()[key] = loaded;
     return loaded;
   }
 
-  // Before insertWord changes the dictionary: a shared one is replaced by a copy loaded from the
-  // same files (the other threads keep theirs unchanged); a private one only loses its FastCut,
-  // which is copied again when next used.
+  // Before insertWord changes `d`: if another thread also uses it, `d` becomes a copy of its own,
+  // built from the same bytes; if not, `d` itself leaves the shared ones (no later load gets it).
+  // Either way FastCut copies it again when next used. Throws std::runtime_error when the copy's
+  // temporary files cannot be written.
   static void MakePrivate(std::shared_ptr<SharedDictionary>& d, cppjieba::Jieba*& jieba, cppjieba::TextRankExtractor*& textRank) {
     if (!d) return;
-    if (d->registered_) {
-      d = std::make_shared<SharedDictionary>(d->dictPath, d->modelPath, d->userDictPath, d->idfPath, d->stopWordsPath);
+    bool copy = false;
+    {
+      std::lock_guard<std::mutex> lock(RegistryMutex());
+      for (auto it = Registry().begin(); it != Registry().end(); ++it) {
+        if (it->second != d || it->first.compare(0, 8, "private:") == 0) continue;
+        // the registry's reference and this thread's: nobody else has it, and nobody can get it
+        // from now on (Acquire finds it only through the registry, under this lock)
+        if (d.use_count() == 2) {
+          Registry().erase(it);
+          Registry()[PrivateKey(d.get())] = d;
+        } else {
+          copy = true;
+        }
+        break;
+      }
+    }
+    if (copy) {
+      std::shared_ptr<SharedDictionary> own = d->Copy();
+      std::lock_guard<std::mutex> lock(RegistryMutex());
+      Registry()[PrivateKey(own.get())] = own;
+      d = own;
       jieba = d->jieba;
       textRank = d->textRank;
-    } else {
-      std::lock_guard<std::mutex> lock(d->fastMutex_);
-      d->fast_.reset();
+      return;
     }
+    std::lock_guard<std::mutex> lock(d->fastMutex_);
+    d->fast_.reset();
   }
 
  private:
-  // What a path (or cppjieba's "a|b;c" list of user dictionaries) holds: the same files under other
-  // names are the same dictionary, and a file changed since is another one.
-  static std::string ContentKey(const std::string& paths) {
+  // never destroyed: nothing to run, in whatever order, at exit
+  static std::unordered_map<std::string, std::shared_ptr<SharedDictionary> >& Registry() {
+    static auto* registry = new std::unordered_map<std::string, std::shared_ptr<SharedDictionary> >();
+    return *registry;
+  }
+  static std::mutex& RegistryMutex() {
+    static auto* mutex = new std::mutex();
+    return *mutex;
+  }
+  static std::string PrivateKey(const SharedDictionary* d) {
     std::ostringstream key;
-    size_t from = 0;
-    while (from <= paths.size()) {
-      size_t to = paths.find_first_of("|;", from);
-      if (to == std::string::npos) to = paths.size();
-      std::ifstream in(paths.substr(from, to - from), std::ios::binary);
-      std::ostringstream content;
-      if (in) content << in.rdbuf();
-      const std::string text = content.str();
-      key << (in ? "" : "unreadable:" + paths.substr(from, to - from)) << text.size() << ':' << std::hash<std::string>()(text) << '|';
-      from = to + 1;
-    }
+    key << "private:" << static_cast<const void*>(d);
     return key.str();
   }
+  // Frees the dictionaries only the registry still holds (under RegistryMutex).
+  static void ForgetUnused() {
+    for (auto it = Registry().begin(); it != Registry().end();) {
+      if (it->second.use_count() == 1) it = Registry().erase(it);
+      else ++it;
+    }
+  }
 
-  bool registered_ = false;
+  // A new dictionary from the bytes this one was built from, through temporary files (cppjieba
+  // reads paths). Portable C++17 only: nodejieba also builds on Windows.
+  std::shared_ptr<SharedDictionary> Copy() const {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path dir = fs::temp_directory_path(ec);
+    if (ec) throw std::runtime_error("insertWord: no temporary folder for a copy of the dictionary");
+    std::random_device random;
+    std::vector<fs::path> written;
+    auto write = [&](const std::string& bytes) {
+      fs::path path = dir / ("policytext-dict-" + std::to_string(random()) + "-" + std::to_string(written.size()));
+      written.push_back(path);
+      std::ofstream out(path, std::ios::binary | std::ios::trunc);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      out.close();
+      if (!out) throw std::runtime_error("insertWord: cannot write a copy of the dictionary to " + path.string());
+      return path.string();
+    };
+    auto removeAll = [&]() {
+      for (const fs::path& path : written) fs::remove(path, ec);
+    };
+    try {
+      const std::string dict = write(files.dict), model = write(files.model), idf = write(files.idf), stopWords = write(files.stopWords);
+      std::string user;
+      for (const std::string& part : files.user) user += (user.empty() ? "" : "|") + write(part);
+      std::shared_ptr<SharedDictionary> copy = std::make_shared<SharedDictionary>(files, dict, model, user, idf, stopWords);
+      removeAll();
+      return copy;
+    } catch (...) {
+      removeAll();
+      throw;
+    }
+  }
+
   std::mutex fastMutex_;
   std::shared_ptr<const FastCut> fast_;
 };

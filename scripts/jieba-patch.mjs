@@ -9,9 +9,10 @@
  *    contents), loading it only when no thread has yet: the TextRank extractor shares the Jieba
  *    instance's trie and HMM model (one load: 2.6–3.0 s → 1.4–1.7 s, ~115 MB less), and a batch
  *    worker after the first loads nothing (~1.5 s of CPU and ~130 MB each). All of it is only read
- *    after loading (cppjieba's cut, tag and extract are const); `insertWord` first replaces a
- *    shared dictionary with a copy of its own, so other threads never see its words. (Side
- *    effect: words added with insertWord reach textRankExtract too; policytext never calls it.)
+ *    after loading (cppjieba's cut, tag and extract are const); `insertWord` first makes the
+ *    dictionary its caller's own (a copy, when another thread uses it), so other threads never see
+ *    its words. (Side effect: words added with insertWord reach textRankExtract too; policytext
+ *    never calls it.)
  * 2. **`cutUtf16Lengths(text)`**: the words of `cut(text, true)` as their lengths in UTF-16 code
  *    units (a Uint32Array) instead of an array of new strings; `cutRangesUtf16Words(text, ranges)`
  *    the same for several stretches of a text in one call, with a word id per word. The words are slices of the input
@@ -46,7 +47,11 @@ const INCLUDED = `#include "cppjieba/TextRankExtractor.hpp"
 const LOAD_STATEMENTS =
   /delete\s+_jieba_handle\s*;\s*_jieba_handle\s*=\s*new\s+cppjieba\s*::\s*Jieba\s*\(\s*dictPath\s*,\s*modelPath\s*,\s*userDictPath\s*,\s*idfPath\s*,\s*stopWordsPath\s*\)\s*;\s*delete\s+_text_rank_extractor_handle\s*;\s*_text_rank_extractor_handle\s*=\s*new\s+cppjieba\s*::\s*TextRankExtractor\s*\(\s*dictPath\s*,\s*modelPath\s*,\s*stopWordsPath\s*,\s*userDictPath\s*\)\s*;/;
 const LOAD_SHARED = `// ${PATCH_MARKER}: the process's dictionary for these files, loaded only if no thread has
-  // loaded it yet; the TextRank extractor in it shares the Jieba instance's trie
+  // loaded it yet; the TextRank extractor in it shares the Jieba instance's trie. The old one is
+  // let go first, so that it is freed if nobody else uses it.
+  _dictionary.reset();
+  _jieba_handle = nullptr;
+  _text_rank_extractor_handle = nullptr;
   _dictionary = policytext::SharedDictionary::Acquire(dictPath, modelPath, userDictPath, idfPath, stopWordsPath);
   _jieba_handle = _dictionary->jieba;
   _text_rank_extractor_handle = _dictionary->textRank;`;
@@ -54,7 +59,12 @@ const LOAD_SHARED = `// ${PATCH_MARKER}: the process's dictionary for these file
 /** insertWord's call into cppjieba: the dictionary must be this instance's own before it changes. */
 const INSERT_WORD = /if\s*\(\s*!\s*_jieba_handle->InsertUserWord\(\s*word\s*,\s*tag\s*\)\s*\)/;
 const INSERT_WORD_PATCHED = `// ${PATCH_MARKER}: never change a dictionary other threads share; FastCut copies it again when next used
-  policytext::SharedDictionary::MakePrivate(_dictionary, _jieba_handle, _text_rank_extractor_handle);
+  try {
+    policytext::SharedDictionary::MakePrivate(_dictionary, _jieba_handle, _text_rank_extractor_handle);
+  } catch (const std::exception& e) {
+    Napi::Error::New(info.Env(), e.what()).ThrowAsJavaScriptException();
+    return info.Env().Undefined();
+  }
   if(!_jieba_handle->InsertUserWord(word, tag))`;
 
 /** The last method registration in the constructor (the new methods are registered after it). */

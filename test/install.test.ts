@@ -78,9 +78,11 @@ worker.on('message', (n) => console.log('worker ' + n + ' main ' + use()));
 `;
 
 /**
- * Four worker threads load the same dictionary, one after the other (the second and third at once);
- * the third adds a word. Prints, per worker, its FastCut generation (which copy of the dictionary
- * it segments with) and its cut of a phrase the added word changes.
+ * The main thread loads the dictionary and keeps it; four worker threads load the same files, one
+ * after the other (the second and third at once); the third adds a word; then the main thread loads
+ * with a user dictionary that changes a word, and then the published files alone again. Prints, per thread,
+ * its FastCut generation (which copy of the dictionary it segments with) and its cut of a phrase
+ * the added word changes.
  */
 const SHARE_SCRIPT = `
 const { Worker } = require('node:worker_threads');
@@ -95,12 +97,54 @@ const text = '柳州市地区生产总值增长';
 parentPort.postMessage(binding.cutRangesUtf16Words(text, Uint32Array.of(0, text.length))[0] + ' ' + jieba.cut(text, true).join('/'));
 \`;
 const run = (workerData) => new Promise((resolve) => new Worker(code, { eval: true, workerData }).on('message', resolve));
+const jieba = require('nodejieba');
+const binding = require(require('node:path').dirname(require.resolve('nodejieba/package.json')) + '/build/Release/nodejieba.node');
+const text = '柳州市地区生产总值增长';
+const here = () => binding.cutRangesUtf16Words(text, Uint32Array.of(0, text.length))[0] + ' ' + jieba.cut(text, true).join('/');
 (async () => {
+  jieba.load();
+  const main = here();
   const a = await run({});
   const [b, c] = await Promise.all([run({}), run({ insert: true })]);
   const d = await run({});
-  console.log(JSON.stringify({ a, b, c, d }));
+  const user = require('node:path').join(require('node:os').tmpdir(), 'policytext-share-test-' + process.pid + '.utf8');
+  require('node:fs').writeFileSync(user, '生产总值增长 n\\n');
+  jieba.load({ userDict: user });
+  const withUser = here();
+  require('node:fs').unlinkSync(user);
+  jieba.load();
+  const again = here();
+  console.log(JSON.stringify({ main, a, b, c, d, withUser, again }));
 })();
+`;
+
+/**
+ * A worker shares the main thread's dictionary, loaded with a user dictionary that is deleted
+ * before the worker adds a word: its copy must come from what was loaded, not from the files.
+ */
+const DELETED_SCRIPT = `
+const { Worker } = require('node:worker_threads');
+const fs = require('node:fs');
+const user = require('node:path').join(require('node:os').tmpdir(), 'policytext-deleted-test-' + process.pid + '.utf8');
+fs.writeFileSync(user, '生产总值增长 n\\n');
+const jieba = require('nodejieba');
+jieba.load({ userDict: user });
+const code = \`
+const { parentPort, workerData } = require('node:worker_threads');
+const jieba = require('nodejieba');
+jieba.load({ userDict: workerData.user });
+parentPort.once('message', () => {
+  jieba.insertWord('柳州市地区', 'ns');
+  parentPort.postMessage(jieba.cut('柳州市地区生产总值增长', true).join('/'));
+});
+parentPort.postMessage('loaded');
+\`;
+const worker = new Worker(code, { eval: true, workerData: { user } });
+worker.on('message', (m) => {
+  if (m === 'loaded') { fs.unlinkSync(user); worker.postMessage('go'); return; }
+  console.log(m + ' ' + jieba.cut('柳州市地区生产总值增长', true).join('/'));
+  worker.terminate();
+});
 `;
 
 describe('nodejieba patch', () => {
@@ -137,8 +181,11 @@ describe('nodejieba patch', () => {
     const { cpp } = patchNodejiebaSource(PUBLISHED);
     const insert = cpp.slice(cpp.indexOf('Napi::Value NodeJieba::insertWord'));
     expect(insert).toMatch(
-      /policytext::SharedDictionary::MakePrivate\(_dictionary, _jieba_handle, _text_rank_extractor_handle\);\s*if\(!_jieba_handle->InsertUserWord\(word, tag\)\)/,
+      /try \{\s*policytext::SharedDictionary::MakePrivate\(_dictionary, _jieba_handle, _text_rank_extractor_handle\);\s*\} catch \(const std::exception& e\) \{\s*Napi::Error::New\(info\.Env\(\), e\.what\(\)\)\.ThrowAsJavaScriptException\(\);\s*return info\.Env\(\)\.Undefined\(\);\s*\}\s*if\(!_jieba_handle->InsertUserWord\(word, tag\)\)/,
     );
+    // and load lets its old dictionary go before taking the new one (so an unused one can be freed)
+    const load = cpp.slice(cpp.indexOf('Napi::Value NodeJieba::load'), cpp.indexOf('Napi::Value NodeJieba::insertWord'));
+    expect(load.indexOf('_dictionary.reset();')).toBeLessThan(load.indexOf('SharedDictionary::Acquire'));
   });
 
   it('leaves sources it does not recognise alone, both files, patched ones included', () => {
@@ -192,20 +239,33 @@ describe('patch plan (what ensure-jieba writes)', () => {
   // the addon's dictionary handle is released when the addon is (process or worker exit): that must
   // link and run cleanly (a deleter compiled in the wrong file once failed only there, "undefined
   // symbol", after all work)
-  it.skipIf(!patchedBindingBuilt)("worker threads share one dictionary; a thread's insertWord changes only its own", () => {
+  it.skipIf(!patchedBindingBuilt)("threads share one dictionary per set of files; a thread's insertWord changes only its own", () => {
     const child = spawnSync(process.execPath, ['-e', SHARE_SCRIPT], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
-    const { a, b, c, d } = JSON.parse(child.stdout) as { a: string; b: string; c: string; d: string };
+    const out = JSON.parse(child.stdout) as Record<'main' | 'a' | 'b' | 'c' | 'd' | 'withUser' | 'again', string>;
     const generation = (w: string) => w.split(' ')[0];
     const words = (w: string) => w.split(' ')[1];
-    // the same copy of the dictionary for every thread that only loaded it, before and after
-    expect(generation(b)).toBe(generation(a));
-    expect(generation(d)).toBe(generation(a));
-    for (const w of [a, b, d]) expect(words(w)).toBe('柳州市/地区/生产总值/增长');
-    // the thread that added a word segments with a copy of its own, and sees its word
-    expect(generation(c)).not.toBe(generation(a));
-    expect(words(c)).toBe('柳州市/地区/生产总值增长');
+    // the main thread's copy of the dictionary for every worker that only loaded it
+    for (const w of [out.a, out.b, out.d]) expect(generation(w)).toBe(generation(out.main));
+    for (const w of [out.main, out.a, out.b, out.d]) expect(words(w)).toBe('柳州市/地区/生产总值/增长');
+    // the worker that added a word segments with a copy of its own, and sees its word
+    expect(generation(out.c)).not.toBe(generation(out.main));
+    expect(words(out.c)).toBe('柳州市/地区/生产总值增长');
+    // other files are another dictionary (and the first one, now unused, is let go); the published
+    // files again give the published words again
+    expect(generation(out.withUser)).not.toBe(generation(out.main));
+    expect(words(out.withUser)).toBe('柳州市/地区/生产总值增长');
+    expect(generation(out.again)).not.toBe(generation(out.withUser));
+    expect(words(out.again)).toBe(words(out.main));
+  }, 60_000);
+
+  it.skipIf(!patchedBindingBuilt)("a thread's copy for insertWord comes from the loaded files' contents, even once they are gone", () => {
+    const child = spawnSync(process.execPath, ['-e', DELETED_SCRIPT], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    // the worker: the user dictionary's word and its own; the main thread: the user dictionary's only
+    expect(child.stdout.trim()).toBe('柳州市地区/生产总值增长 柳州市/地区/生产总值增长');
   }, 60_000);
 
   it.skipIf(!patchedBindingBuilt)('a process and a worker that used FastCut exit cleanly', () => {
