@@ -129,6 +129,13 @@ class FastCut {
   // Word ids are 1 … NodeCount() − 1.
   uint32_t NodeCount() const { return static_cast<uint32_t>(nodeStart_.size() - 1); }
 
+  // The dictionary tag of the word with this id (WordId), the DictUnit's that cppjieba's
+  // PosTagger::LookupTag finds for the word (empty when it has none: LookupTag then applies its
+  // SpecialRule); null for an id that names no word.
+  const std::string* WordTag(uint32_t id) const {
+    return id != 0 && id < nodeUnit_.size() && nodeUnit_[id] != NULL && !withReplacement_[id] ? &nodeUnit_[id]->tag : NULL;
+  }
+
  private:
   // ---- the trie, flattened: nodes numbered breadth first from the root (0), the edges of a node
   // contiguous and sorted by character. Breadth-first numbering makes every node but the root
@@ -148,6 +155,7 @@ class FastCut {
       const bool isWord = node->ptValue != NULL;
       nodeStart_.push_back(static_cast<uint32_t>(edgeRune_.size()) | (isWord ? IS_WORD : 0));
       nodeWeight_.push_back(isWord ? node->ptValue->weight : 0.0);
+      nodeUnit_.push_back(isWord ? node->ptValue : NULL);
       if (node->next == NULL) continue;
       children.assign(node->next->begin(), node->next->end());
       std::sort(children.begin(), children.end());
@@ -311,6 +319,7 @@ class FastCut {
   std::unordered_map<cppjieba::Rune, uint32_t> rootOther_;
   std::vector<uint32_t> nodeStart_;
   std::vector<double> nodeWeight_;
+  std::vector<const cppjieba::DictUnit*> nodeUnit_;  // per node: its word's DictUnit (for WordTag), or null
   std::vector<cppjieba::Rune> edgeRune_;
   std::vector<bool> withReplacement_;  // per node: its characters include U+FFFD (see WordId)
   uint32_t generation_;
@@ -559,6 +568,26 @@ inline Napi::Value CutUtf16Lengths(const Napi::CallbackInfo& info, SharedDiction
   Napi::Uint32Array out = Napi::Uint32Array::New(env, words.size());
   std::copy(words.begin(), words.end(), out.Data());
   return out;
+}
+
+// dictionaryWordTag(generation, id): the dictionary tag of the word cutRangesUtf16Words gave the id
+// (FastCut::WordTag; '' when it has none), or undefined when the id is not a word of that copy of
+// the dictionary (another generation: insertWord or load since). One call per word a thread meets
+// for the first time, instead of tag(word), which segments the word again.
+inline Napi::Value DictionaryWordTag(const Napi::CallbackInfo& info, SharedDictionary* dictionary) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !info[0].IsNumber() || !info[1].IsNumber()) {
+    Napi::TypeError::New(env, "dictionaryWordTag needs a generation and a word id").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  if (!dictionary) {
+    Napi::Error::New(env, "Before calling any other function you have to call load() first").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  const std::shared_ptr<const FastCut> fast = dictionary->Fast();
+  if (info[0].As<Napi::Number>().Uint32Value() != fast->Generation()) return env.Undefined();
+  const std::string* tag = fast->WordTag(info[1].As<Napi::Number>().Uint32Value());
+  return tag ? Napi::String::New(env, *tag) : env.Undefined();
 }
 
 }  // namespace policytext

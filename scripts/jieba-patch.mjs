@@ -15,7 +15,8 @@
  *    never calls it.)
  * 2. **`cutUtf16Lengths(text)`**: the words of `cut(text, true)` as their lengths in UTF-16 code
  *    units (a Uint32Array) instead of an array of new strings; `cutRangesUtf16Words(text, ranges)`
- *    the same for several stretches of a text in one call, with a word id per word. The words are slices of the input
+ *    the same for several stretches of a text in one call, with a word id per word, and
+ *    `dictionaryWordTag(generation, id)` that word's dictionary tag. The words are slices of the input
  *    (cut covers it exactly), so policytext slices only what it needs (src/segment/jieba.ts). It is
  *    computed by `policytext::FastCut` (scripts/jieba-fast-cut.hpp, copied next to nodejieba.cpp as
  *    FAST_CUT_FILE): cppjieba's own algorithm, dictionary weights and HMM, on a flat copy of the
@@ -71,7 +72,8 @@ const INSERT_WORD_PATCHED = `// ${PATCH_MARKER}: never change a dictionary other
 const LAST_REGISTRATION = /InstanceMethod\("insertWord",\s*&NodeJieba::insertWord\)/;
 const REGISTRATIONS = `InstanceMethod("insertWord", &NodeJieba::insertWord),
     InstanceMethod("cutUtf16Lengths", &NodeJieba::cutUtf16Lengths),
-    InstanceMethod("cutRangesUtf16Words", &NodeJieba::cutRangesUtf16Words)`;
+    InstanceMethod("cutRangesUtf16Words", &NodeJieba::cutRangesUtf16Words),
+    InstanceMethod("dictionaryWordTag", &NodeJieba::dictionaryWordTag)`;
 
 const METHOD = `
 // ${PATCH_MARKER}: cut(text, true) as word lengths in UTF-16 code units (the words are
@@ -83,13 +85,18 @@ Napi::Value NodeJieba::cutUtf16Lengths(const Napi::CallbackInfo& info) {
 Napi::Value NodeJieba::cutRangesUtf16Words(const Napi::CallbackInfo& info) {
   return policytext::CutUtf16Lengths(info, _dictionary.get(), true);
 }
+
+Napi::Value NodeJieba::dictionaryWordTag(const Napi::CallbackInfo& info) {
+  return policytext::DictionaryWordTag(info, _dictionary.get());
+}
 `;
 
 /** The declaration the new method goes after, in lib/nodejieba.h. */
 const LAST_DECLARATION = /Napi::Value\s+insertWord\s*\(\s*const\s+Napi::CallbackInfo\s*&\s*info\s*\)\s*;/;
 const DECLARATIONS = `Napi::Value insertWord(const Napi::CallbackInfo& info);
   Napi::Value cutUtf16Lengths(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}
-  Napi::Value cutRangesUtf16Words(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}`;
+  Napi::Value cutRangesUtf16Words(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}
+  Napi::Value dictionaryWordTag(const Napi::CallbackInfo& info);  // ${PATCH_MARKER}`;
 
 /** The handles nodejieba keeps; the shared dictionary they point into goes after them. */
 const LAST_HANDLE = /cppjieba::TextRankExtractor\*\s*_text_rank_extractor_handle\s*\{\s*nullptr\s*\}\s*;/;

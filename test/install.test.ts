@@ -162,14 +162,15 @@ describe('nodejieba patch', () => {
     expect(cpp.indexOf(`#include "${FAST_CUT_FILE}"`)).toBeLessThan(cpp.indexOf('NodeJieba::NodeJieba'));
   });
 
-  it('adds cutUtf16Lengths and cutRangesUtf16Words on FastCut: registered, declared and defined', () => {
+  it('adds cutUtf16Lengths, cutRangesUtf16Words and dictionaryWordTag on FastCut: registered, declared and defined', () => {
     const { cpp, h } = patchNodejiebaSource(PUBLISHED);
     expect(cpp).toMatch(
-      /InstanceMethod\("insertWord", &NodeJieba::insertWord\),\s*InstanceMethod\("cutUtf16Lengths", &NodeJieba::cutUtf16Lengths\),\s*InstanceMethod\("cutRangesUtf16Words", &NodeJieba::cutRangesUtf16Words\)\s*\}\);/,
+      /InstanceMethod\("insertWord", &NodeJieba::insertWord\),\s*InstanceMethod\("cutUtf16Lengths", &NodeJieba::cutUtf16Lengths\),\s*InstanceMethod\("cutRangesUtf16Words", &NodeJieba::cutRangesUtf16Words\),\s*InstanceMethod\("dictionaryWordTag", &NodeJieba::dictionaryWordTag\)\s*\}\);/,
     );
     expect(cpp).toMatch(/Napi::Value NodeJieba::cutUtf16Lengths\(const Napi::CallbackInfo& info\) \{\s*return policytext::CutUtf16Lengths\(info, _dictionary\.get\(\), false\);/);
     expect(cpp).toMatch(/Napi::Value NodeJieba::cutRangesUtf16Words\(const Napi::CallbackInfo& info\) \{\s*return policytext::CutUtf16Lengths\(info, _dictionary\.get\(\), true\);/);
-    expect(h).toMatch(/Napi::Value insertWord\(const Napi::CallbackInfo& info\);\s*Napi::Value cutUtf16Lengths\(const Napi::CallbackInfo& info\);[^\n]*\n\s*Napi::Value cutRangesUtf16Words\(const Napi::CallbackInfo& info\);/);
+    expect(cpp).toMatch(/Napi::Value NodeJieba::dictionaryWordTag\(const Napi::CallbackInfo& info\) \{\s*return policytext::DictionaryWordTag\(info, _dictionary\.get\(\)\);/);
+    expect(h).toMatch(/Napi::Value insertWord\(const Napi::CallbackInfo& info\);\s*Napi::Value cutUtf16Lengths\(const Napi::CallbackInfo& info\);[^\n]*\n\s*Napi::Value cutRangesUtf16Words\(const Napi::CallbackInfo& info\);[^\n]*\n\s*Napi::Value dictionaryWordTag\(const Napi::CallbackInfo& info\);/);
     // the member, after nodejieba's own handles, and the dictionary declared before the class
     expect(h).toMatch(/_text_rank_extractor_handle\{nullptr\};\s*\/\/[^\n]*\n\s*std::shared_ptr<policytext::SharedDictionary> _dictionary;\s*\};/);
     expect(h.indexOf('namespace policytext { struct SharedDictionary; }')).toBeLessThan(h.indexOf('class NodeJieba'));

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { segment, segmentLines } from '../src/segment/segment.js';
-import { WordTable, cutWithTags, ensureJieba, parseUserDict, setWordTableLimit, useNativeWordLengths } from '../src/segment/jieba.js';
+import { WordTable, cutWithTags, ensureJieba, parseUserDict, setWordTableLimit, specialRuleTag, useNativeWordLengths } from '../src/segment/jieba.js';
 import { tokenFrequencies } from '../src/segment/frequency.js';
 import { boilerplateWords, genericStopwords } from '../src/segment/stopwords.js';
 import { BUNDLED, SHARED_CORPUS } from './helpers/cli.js';
@@ -104,6 +104,38 @@ it('segmentLines gives the same tokens with one native call per text as with cut
     useNativeWordLengths(true);
   }
   expect(native.flat().length).toBeGreaterThan(5_000);
+});
+
+it('tags words met for the first time by their word ids and cppjieba\'s rule, as jieba.tag does, without asking jieba', () => {
+  // (a lone surrogate sends the whole text the slow way, word by word: the test above has one)
+  const text = readFileSync(BUNDLED, 'utf8') + '\n增长𠀀好，2.8%𪚥汽车1296亿元\n\n更多PM2.5 abc a1 12 5G ab12cd x\uFFFD中\n';
+  useNativeWordLengths(false);
+  const limit = setWordTableLimit(500_000); // (clears the table)
+  const expected = segmentLines(text);
+  useNativeWordLengths(true);
+  setWordTableLimit(500_000); // every word is new again
+  const tag = vi.spyOn(ensureJieba(), 'tag');
+  try {
+    expect(segmentLines(text)).toEqual(expected);
+    // only words with U+FFFD or a surrogate are still asked (FastCut gives the first no id)
+    expect(tag.mock.calls.length).toBeLessThanOrEqual(3);
+    expect(tag.mock.calls.every(([w]: [string]) => /[\uFFFD\uD800-\uDFFF]/.test(w))).toBe(true);
+  } finally {
+    tag.mockRestore();
+    setWordTableLimit(limit);
+  }
+});
+
+it("specialRuleTag is cppjieba's tag for words outside the dictionary", () => {
+  const jieba = ensureJieba();
+  for (const word of ['abc', 'a1', '12', 'x', '5', 'ab12cd', 'PM', 'ab', '2024年']) {
+    const tagged = jieba.tag(word);
+    if (tagged.length === 1 && !/[\u4e00-\u9fff]/.test(word)) expect([word, specialRuleTag(word)]).toEqual([word, tagged[0]!.tag]);
+  }
+  expect(specialRuleTag('12')).toBe('m');
+  expect(specialRuleTag('abc')).toBe('eng');
+  expect(specialRuleTag('5')).toBe('x'); // one character: cppjieba counts none
+  expect(specialRuleTag('经济')).toBe('x');
 });
 
 it('stays exact when the word table fills up and starts again in the middle of a text', () => {

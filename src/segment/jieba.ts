@@ -50,6 +50,12 @@ let wordLengths: ((text: string) => Uint32Array) | null = null;
  */
 let nativeRangeWords: ((text: string, ranges: Uint32Array) => Uint32Array) | null = null;
 let rangeWords: ((text: string, ranges: Uint32Array) => Uint32Array) | null = null;
+/**
+ * The patched nodejieba's `dictionaryWordTag(generation, id)`: the dictionary tag of a word
+ * cutRangesUtf16Words gave an id ('' when it has none), undefined for another dictionary copy.
+ */
+let nativeWordTag: ((generation: number, id: number) => string | undefined) | null = null;
+let wordTag: ((generation: number, id: number) => string | undefined) | null = null;
 let loadedWith: string[] = [];
 let loadMs = 0;
 
@@ -75,41 +81,55 @@ export function ensureJieba(options: JiebaOptions = {}): NodeJieba {
   const cleaned = wanted.map((p) => writeCleanDict(p));
   lib.load({ userDict: [POLICY_DICT, ...cleaned].join('|'), idfDict: UNUSED_EXTRACT_IDF });
   loadMs = performance.now() - started;
-  ({ whole: nativeWordLengths, ranges: nativeRangeWords } = wordLengthsOf(lib));
+  ({ whole: nativeWordLengths, ranges: nativeRangeWords, tag: nativeWordTag } = wordLengthsOf(lib));
   wordLengths = nativeWordLengths;
   rangeWords = nativeRangeWords;
+  wordTag = nativeWordTag;
   jieba = lib;
   loadedWith = [...wanted];
   return lib;
 }
 
 /**
- * The patched binding's `cutUtf16Lengths` and `cutRangesUtf16Words`, checked against `cut` on a
- * sample, or nulls. nodejieba's index.js and this require load the same .node file, so they share
- * one addon instance (and its loaded dictionary); should they not, the check fails and `cut` is used.
+ * The patched binding's `cutUtf16Lengths`, `cutRangesUtf16Words` and `dictionaryWordTag`, checked
+ * against `cut` and `tag` on a sample, or nulls. nodejieba's index.js and this require load the
+ * same .node file, so they share one addon instance (and its loaded dictionary); should they not,
+ * the check fails and `cut` is used.
  */
 function wordLengthsOf(lib: NodeJieba): {
   whole: ((text: string) => Uint32Array) | null;
   ranges: ((text: string, ranges: Uint32Array) => Uint32Array) | null;
+  tag: ((generation: number, id: number) => string | undefined) | null;
 } {
-  const none = { whole: null, ranges: null };
+  const none = { whole: null, ranges: null, tag: null };
   try {
     const dir = dirname(require.resolve('nodejieba/package.json'));
     const binding = require(join(dir, 'build', 'Release', 'nodejieba.node')) as {
       cutUtf16Lengths?: (text: string) => Uint32Array;
       cutRangesUtf16Words?: (text: string, ranges: Uint32Array) => Uint32Array;
+      dictionaryWordTag?: (generation: number, id: number) => string | undefined;
     };
     if (typeof binding.cutUtf16Lengths !== 'function') return none;
     const whole = (text: string) => binding.cutUtf16Lengths!(text);
     const sample = '柳州市地区生产总值增长，𠀀汽车产业';
     const expected = lib.cut(sample, true).map((w) => w.length).join();
     if ([...whole(sample)].join() !== expected) return none;
-    if (typeof binding.cutRangesUtf16Words !== 'function') return { whole, ranges: null };
+    if (typeof binding.cutRangesUtf16Words !== 'function') return { whole, ranges: null, tag: null };
     const ranges = (text: string, r: Uint32Array) => binding.cutRangesUtf16Words!(text, r);
     const split = 6; // the sample in two stretches: the words of each, in order
     const expectedSplit = [...lib.cut(sample.slice(0, split), true), ...lib.cut(sample.slice(split), true)].map((w) => w.length).join();
     const got = ranges(sample, Uint32Array.of(0, split, split, sample.length)).subarray(2).filter((_, i) => i % 2 === 0);
-    return { whole, ranges: [...got].join() === expectedSplit ? ranges : null };
+    if ([...got].join() !== expectedSplit) return { whole, ranges: null, tag: null };
+    if (typeof binding.dictionaryWordTag !== 'function') return { whole, ranges, tag: null };
+    const tag = (generation: number, id: number) => binding.dictionaryWordTag!(generation, id);
+    // each dictionary word of the sample: its tag by id is the one `tag` gives it
+    const cut = ranges(sample, Uint32Array.of(0, sample.length));
+    const tagged = lib.tag(sample);
+    const agrees = tagged.every((t, k) => {
+      const id = cut[3 + 2 * k]!;
+      return !id || (tag(cut[0]!, id) || specialRuleTag(t.word)) === t.tag;
+    });
+    return { whole, ranges, tag: agrees && tagged.length === (cut.length - 2) / 2 ? tag : null };
   } catch {
     return none;
   }
@@ -124,6 +144,7 @@ export function useNativeWordLengths(on: boolean): boolean {
   ensureJieba();
   wordLengths = on ? nativeWordLengths : null;
   rangeWords = on ? nativeRangeWords : null;
+  wordTag = on ? nativeWordTag : null;
   return nativeWordLengths !== null;
 }
 
@@ -202,8 +223,8 @@ export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords
       const entry = id ? byId[id]! : 0;
       let known: KnownWord | string | undefined = entry ? knownWords.entry(entry - 1) : undefined;
       if (known === undefined) {
-        known = knownWords.find(text, pos, end) ?? askTag(lib, text.slice(pos, end));
-        // asking jieba for a tag may fill the word table and clear it: the ids' entries are stale then
+        known = knownWords.find(text, pos, end) ?? firstMeeting(lib, text, pos, end, generation, id);
+        // a new word may fill the word table and clear it: the ids' entries are stale then
         byId = entriesById(generation, nodeCount);
         if (id && typeof known !== 'string') byId[id] = knownWords.indexOf(known) + 1;
       }
@@ -321,6 +342,45 @@ function tagWords(lib: NodeJieba, text: string, words: string[]): { words: strin
     }
   }
   return unknown ? tagInContext(lib, text, words, tags) : { words, tags };
+}
+
+/**
+ * A word met for the first time, with its tag, now in the table; without asking jieba to segment it
+ * again when FastCut has named it. cppjieba's tag is PosTagger::LookupTag, which does not depend on
+ * the context: the word's dictionary tag, or, for a word outside the dictionary (or one without a
+ * tag), SpecialRule by its characters (specialRuleTag). Word id 0 is a word outside the dictionary,
+ * except for words with U+FFFD or a surrogate (FastCut gives those no id), which are asked (askTag),
+ * as are all words when the binding has no dictionaryWordTag.
+ */
+function firstMeeting(lib: NodeJieba, text: string, start: number, end: number, generation: number, id: number): KnownWord | string {
+  const word = text.slice(start, end);
+  if (wordTag && !REPLACEMENT_OR_SURROGATE.test(word)) {
+    const tag = id ? wordTag(generation, id) : '';
+    if (tag !== undefined) return rememberTag(word, tag || specialRuleTag(word));
+  }
+  return askTag(lib, word);
+}
+
+const REPLACEMENT_OR_SURROGATE = /[\uFFFD\uD800-\uDFFF]/;
+
+/**
+ * cppjieba's PosTagger::SpecialRule, for a word of BMP characters: m when the ASCII characters it
+ * counted are all digits, eng when some is not, x when it counted none. It counts only while fewer
+ * than half the characters (rounded down) were ASCII, so a one-character word is always x.
+ */
+export function specialRuleTag(word: string): string {
+  const n = word.length;
+  let ascii = 0;
+  let digits = 0;
+  for (let i = 0; i < n && ascii < Math.floor(n / 2); i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x80) {
+      ascii++;
+      if (c >= 0x30 && c <= 0x39) digits++;
+    }
+  }
+  if (ascii === 0) return 'x';
+  return digits === ascii ? 'm' : 'eng';
 }
 
 /** The word with its tag, now in the table; or the word itself when jieba splits it when alone. */
