@@ -198,7 +198,8 @@ export function cutWithTags(text: string): { words: string[]; tags: string[] } {
  * to its length); otherwise they are jieba's strings, which could in principle differ (cut returns
  * U+FFFD for a lone surrogate, for one). With the patched nodejieba, one
  * native call for all the stretches (a call costs about as much as segmenting 30 characters, and
- * a report has hundreds of stretches between its numbers); otherwise cutWithTags on each.
+ * a report has hundreds of stretches between its numbers), and the words met for the first time
+ * are tagged by their word ids (firstMeeting) instead of asking `tag`; otherwise cutWithTags on each.
  */
 export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords {
   const lib = ensureJieba();
