@@ -22,7 +22,17 @@ const within = (s: Span, offset: number) => offset >= s.start && offset < s.end;
 
 /** True when `offset` lies in front matter, back matter or a caption inside the body. */
 export function isOutsideBody(doc: PolicyDocument, offset: number): boolean {
-  return doc.frontMatter.some((s) => within(s, offset)) || doc.backMatter.some((s) => within(s, offset)) || (doc.asides ?? []).some((s) => within(s, offset));
+  return anyHolds(doc.frontMatter, offset) || anyHolds(doc.backMatter, offset) || (doc.asides !== undefined && anyHolds(doc.asides, offset));
+}
+
+/**
+ * Does one of `spans` hold `offset`? A loop, not `.some` with a closure: this runs for every
+ * sentence, and the arrays come as empty or filled (two array shapes), so an optimised `.some`
+ * call site kept being thrown away and compiled again as a batch worker met them.
+ */
+function anyHolds(spans: readonly Span[], offset: number): boolean {
+  for (let i = 0; i < spans.length; i++) if (within(spans[i]!, offset)) return true;
+  return false;
 }
 
 /** The sections holding `offset`, level 1 first; [] in front/back matter, captions and the opening. */

@@ -7,7 +7,7 @@
 import type { Figure } from '../figure-types.js';
 import { sourcePosition } from '../../io/read.js';
 import type { Passage, PolicyDocument, Section } from '../../structure/types.js';
-import { sectionLabel } from '../../structure/index.js';
+import { isOutsideBody, sectionLabel } from '../../structure/index.js';
 import { classify } from './classify.js';
 import { splitClauses } from './clauses.js';
 import { canonicalOf } from './lexicon.js';
@@ -20,10 +20,6 @@ export { scanQuantities, parseChineseNumber, type Quantity } from './numbers.js'
 export { splitClauses, listItems } from './clauses.js';
 
 const within = (s: { start: number; end: number }, offset: number) => offset >= s.start && offset < s.end;
-
-function outsideBody(doc: PolicyDocument, offset: number): boolean {
-  return doc.frontMatter.some((s) => within(s, offset)) || doc.backMatter.some((s) => within(s, offset)) || (doc.asides ?? []).some((s) => within(s, offset));
-}
 
 function sectionPath(sections: Section[], offset: number): Section[] {
   const path: Section[] = [];
@@ -41,7 +37,7 @@ export function extractFigures(doc: PolicyDocument): Figure[] {
   const text = doc.source.text;
   const out: Figure[] = [];
   for (const span of doc.sentences) {
-    if (outsideBody(doc, span.start)) continue;
+    if (isOutsideBody(doc, span.start)) continue;
     const sentence = text.slice(span.start, span.end);
     if (!/[\d一二两三四五六七八九]/.test(sentence)) continue;
     for (const f of extractSentence(sentence)) {
