@@ -1,6 +1,8 @@
 // policytext: cppjieba's MixSegment::Cut(text, hmm = true), the segmentation behind nodejieba's
 // `cut(text, true)`, computed again on data laid out for speed, for the patched binding's
-// `cutUtf16Lengths` and `cutRangesUtf16Words` (at the end of this file).
+// `cutUtf16Lengths`, `cutRangesUtf16Words` and `dictionaryWordTag` (at the end of this file); and
+// SharedDictionary, the one loaded dictionary per process that the patched `load` hands every
+// thread loading the same files.
 //
 // Copied next to nodejieba's lib/nodejieba.cpp and included by it when policytext patches
 // nodejieba at install (scripts/jieba-patch.mjs, docs/install.md). Nothing of cppjieba changes:

@@ -3,12 +3,13 @@
  *
  * Flow: expand the inputs into a path-sorted list (inputs.ts) → read each document's bytes in that
  * order (files, or archive members in place) → hash them → hand them to a pool of worker threads
- * (worker.ts; jieba's dictionary is loaded once, by the first, and shared) → write each document's rows as soon as it and every document
- * before it are done (ordered.ts, output.ts). At most `window` documents are between "read" and "written", so
- * memory does not grow with the archive, and the output order never depends on scheduling.
+ * (worker.ts; jieba's dictionary is loaded once, by the first, and shared) → write each document's
+ * rows as soon as it and every document before it are done (ordered.ts, output.ts). At most
+ * `window` documents are between "read" and "written", so memory does not grow with the archive,
+ * and the output order never depends on scheduling.
  *
- * Pool: worker threads (pool.ts), one jieba instance per thread on one shared dictionary; a slow or crashing document becomes an
- * error row and never stops or hangs the batch.
+ * Pool: worker threads (pool.ts), one jieba instance per thread on one shared dictionary; a slow
+ * or crashing document becomes an error row and never stops or hangs the batch.
  */
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -101,8 +102,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   // The first worker starts now and loads jieba while the inputs are listed (an archive is read
   // through to list it) and the outputs opened; the others start as documents arrive (so a batch of
-  // one document starts one worker) and share the first one's dictionary. A --resume run starts them only for a document that needs
-  // analysis (it may have none).
+  // one document starts one worker) and share the first one's dictionary. A --resume run starts
+  // them only for a document that needs analysis (it may have none).
   let pool: BatchPool | null = options.pool ?? null;
   if (!pool && !options.resume) {
     pool = createBatchPool(jobs, userDicts);
