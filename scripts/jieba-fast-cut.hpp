@@ -28,9 +28,11 @@
 #include <atomic>
 #include <bitset>
 #include <cstdint>
-#include <filesystem>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <random>
@@ -484,25 +486,37 @@ struct SharedDictionary {
   }
 
   // A new dictionary from the bytes this one was built from, through temporary files (cppjieba
-  // reads paths). Portable C++17 only: nodejieba also builds on Windows.
+  // reads paths). C++11 and the C library only: nodejieba's binding.gyp compiles as C++14 on
+  // Windows and macOS (no std::filesystem there).
   std::shared_ptr<SharedDictionary> Copy() const {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::path dir = fs::temp_directory_path(ec);
-    if (ec) throw std::runtime_error("insertWord: no temporary folder for a copy of the dictionary");
+    std::string dir;
+    for (const char* name : {"TMPDIR", "TMP", "TEMP"}) {
+      const char* value = std::getenv(name);
+      if (value && *value) {
+        dir = value;
+        break;
+      }
+    }
+#ifdef _WIN32
+    if (dir.empty()) dir = ".";
+    const char separator = '\\';
+#else
+    if (dir.empty()) dir = "/tmp";
+    const char separator = '/';
+#endif
     std::random_device random;
-    std::vector<fs::path> written;
+    std::vector<std::string> written;
     auto write = [&](const std::string& bytes) {
-      fs::path path = dir / ("policytext-dict-" + std::to_string(random()) + "-" + std::to_string(written.size()));
+      const std::string path = dir + separator + "policytext-dict-" + std::to_string(random()) + "-" + std::to_string(written.size());
       written.push_back(path);
-      std::ofstream out(path, std::ios::binary | std::ios::trunc);
+      std::ofstream out(path.c_str(), std::ios::binary | std::ios::trunc);
       out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
       out.close();
-      if (!out) throw std::runtime_error("insertWord: cannot write a copy of the dictionary to " + path.string());
-      return path.string();
+      if (!out) throw std::runtime_error("insertWord: cannot write a copy of the dictionary to " + path);
+      return path;
     };
     auto removeAll = [&]() {
-      for (const fs::path& path : written) fs::remove(path, ec);
+      for (const std::string& path : written) std::remove(path.c_str());
     };
     try {
       const std::string dict = write(files.dict), model = write(files.model), idf = write(files.idf), stopWords = write(files.stopWords);

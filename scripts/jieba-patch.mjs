@@ -8,7 +8,8 @@
  *    `load` now takes the process's `policytext::SharedDictionary` for the same files (by
  *    contents), loading it only when no thread has yet: the TextRank extractor shares the Jieba
  *    instance's trie and HMM model (one load: 2.6–3.0 s → 1.4–1.7 s, ~115 MB less), and a batch
- *    worker after the first loads nothing (~1.5 s of CPU and ~130 MB each). All of it is only read
+ *    worker after the first builds nothing (~1.5 s of CPU and ~130 MB each; it reads and hashes the
+ *    files, ~70 ms, to find the shared one). All of it is only read
  *    after loading (cppjieba's cut, tag and extract are const); `insertWord` first makes the
  *    dictionary its caller's own (a copy, when another thread uses it), so other threads never see
  *    its words. (Side effect: words added with insertWord reach textRankExtract too; policytext
