@@ -10,9 +10,9 @@
  *     under distinct names) in a temp folder; `policytext batch DIR --out OUT` as a child process:
  *     wall time, documents/s, MB/s, peak RSS (VmHWM polled from /proc), for 1,000 and 3,000
  *     documents. The yardstick is bare nodejieba on the same reports, with the same dictionaries
- *     (jieba's + the policy dictionary): `cut` (plain segmentation, HMM on: the native call
- *     policytext makes, see cutWithTags in src/segment/jieba.ts) and `tag` (jieba's own words + POS
- *     call, the same information the analyses use), one core × cores (measured before, between and
+ *     (jieba's + the policy dictionary): `cut` (plain segmentation, HMM on: the segmentation
+ *     policytext computes again, faster, with the patched nodejieba's FastCut; docs/install.md)
+ *     and `tag` (jieba's own words + POS call, the same information the analyses use), one core × cores (measured before, between and
  *     after the batch runs, the fastest kept), and also with one process per core running at once
  *     (what the machine really gives, other load included).
  *     The host's speed drifts by tens of percent from minute to minute (other tenants), so each

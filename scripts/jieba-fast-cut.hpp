@@ -389,7 +389,12 @@ struct SharedDictionary {
       : files(read) {
     jieba = new cppjieba::Jieba(dictPath, modelPath, userDictPath, idfPath, stopWordsPath);
     // the TextRank extractor shares the Jieba dictionary trie (policytext never calls it)
-    textRank = new cppjieba::TextRankExtractor(*jieba, stopWordsPath);
+    try {
+      textRank = new cppjieba::TextRankExtractor(*jieba, stopWordsPath);
+    } catch (...) {
+      delete jieba;  // a constructor that throws runs no destructor
+      throw;
+    }
   }
   ~SharedDictionary() {
     fast_.reset();

@@ -3,7 +3,8 @@
  * each worker thread has its own instance, and loads jieba once, as it starts (and says { ready }
  * when done); the patched nodejieba hands every thread of the process the same dictionary, so only
  * the first worker's load builds it (~1.5 s); the others read and hash its files to find it (~70
- * ms; docs/install.md). After that every document costs only its analysis. Messages: { id, task } in, { id, reply } out.
+ * ms; docs/install.md). After that every document costs only its analysis. Messages: { id, task }
+ * in, { id, reply } out.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../errors.js';
