@@ -19,8 +19,9 @@
 // What must not change is the result: the same words as cut(text, true), always. So the code
 // follows cppjieba step for step (named in the comments: PreFilter, Trie::Find, MPSegment::CalcDP
 // and CutByDag, MixSegment::Cut), uses cppjieba's own DictUnit weights, min weight and
-// user-dictionary single characters, and calls cppjieba's own HMMSegment for the runs of single
-// characters. test/segment.test.ts compares it with cut on the corpus and on odd input.
+// user-dictionary single characters and HMM model, and runs HMMSegment's steps for the runs of
+// single characters (with the emission probabilities in flat rows). test/segment.test.ts compares
+// it with cut on the corpus and on odd input.
 #ifndef POLICYTEXT_FAST_CUT_HPP
 #define POLICYTEXT_FAST_CUT_HPP
 
@@ -80,6 +81,8 @@ struct FastCutScratch {
   std::vector<double> weight;
   std::vector<uint32_t> best, bestNode;
   std::vector<cppjieba::WordRange> hmmWords;
+  std::vector<double> hmmWeight;
+  std::vector<uint8_t> hmmPath;
 };
 
 inline FastCutScratch& ThreadScratch() {
@@ -90,7 +93,7 @@ inline FastCutScratch& ThreadScratch() {
 class FastCut {
  public:
   explicit FastCut(const cppjieba::Jieba& jieba)
-      : dict_(*jieba.GetDictTrie()), hmm_(jieba.GetHMMModel()), minWeight_(dict_.GetMinWeight()), rootBmp_(0x10000, 0) {
+      : dict_(*jieba.GetDictTrie()), hmm_(*jieba.GetHMMModel()), minWeight_(dict_.GetMinWeight()), rootBmp_(0x10000, 0), emitRowBmp_(0x10000, 0) {
     cppjieba::RuneStrArray separators;
     cppjieba::DecodeUTF8RunesInString(std::string(cppjieba::SPECIAL_SEPARATORS), separators);
     for (const cppjieba::RuneStr& r : separators) {
@@ -104,6 +107,7 @@ class FastCut {
     for (uint32_t r = 0; r < 0x10000; r++) {
       if (dict_.IsUserDictSingleChineseWord(r)) userSingleBmp_.set(r);
     }
+    FlattenEmissions();
     static std::atomic<uint32_t> instances(0);
     generation_ = ++instances;
   }
@@ -258,7 +262,7 @@ class FastCut {
       size_t j = i;
       while (j < n && best[j] == 1 && !IsUserSingle(runes[j].rune)) j++;
       s.hmmWords.clear();
-      hmm_.Cut(runes + i, runes + j, s.hmmWords);
+      HmmCut(runes + i, runes + j, s);
       for (const cppjieba::WordRange& w : s.hmmWords) {
         out.push_back(Units(w.left, w.right));
         if (withIds) out.push_back(LookUp(w.left, w.right));
@@ -308,12 +312,128 @@ class FastCut {
     }
   }
 
+  // ---- HMMSegment::Cut, step for step, with the emission probabilities read from flat rows
+  // (FlattenEmissions) instead of four std::unordered_map lookups per character and state: the
+  // HMM was ~15 % of segmentation, nearly all of it in those lookups. Same arithmetic in the same
+  // order (the weights are sums of doubles, compared with >), so the same words.
+
+  // HMMSegment::Cut(begin, end, res): ASCII characters never go to the Viterbi; a run of letters
+  // (then letters or digits), a run of digits (then digits or '.') or a single other ASCII
+  // character is a word of its own.
+  void HmmCut(const cppjieba::RuneStr* begin, const cppjieba::RuneStr* end, FastCutScratch& s) const {
+    const cppjieba::RuneStr* left = begin;
+    const cppjieba::RuneStr* right = begin;
+    while (right != end) {
+      if (right->rune < 0x80) {
+        if (left != right) Viterbi(left, right, s);
+        left = right;
+        right = SequentialLetterRule(left, end);
+        if (right == left) right = NumbersRule(left, end);
+        if (right == left) right++;
+        s.hmmWords.push_back(cppjieba::WordRange(left, right - 1));
+        left = right;
+      } else {
+        right++;
+      }
+    }
+    if (left != right) Viterbi(left, right, s);
+  }
+
+  static bool IsLetter(cppjieba::Rune x) { return ('a' <= x && x <= 'z') || ('A' <= x && x <= 'Z'); }
+  static bool IsDigit(cppjieba::Rune x) { return '0' <= x && x <= '9'; }
+
+  static const cppjieba::RuneStr* SequentialLetterRule(const cppjieba::RuneStr* begin, const cppjieba::RuneStr* end) {
+    if (!IsLetter(begin->rune)) return begin;
+    begin++;
+    while (begin != end && (IsLetter(begin->rune) || IsDigit(begin->rune))) begin++;
+    return begin;
+  }
+
+  static const cppjieba::RuneStr* NumbersRule(const cppjieba::RuneStr* begin, const cppjieba::RuneStr* end) {
+    if (!IsDigit(begin->rune)) return begin;
+    begin++;
+    while (begin != end && (IsDigit(begin->rune) || begin->rune == '.')) begin++;
+    return begin;
+  }
+
+  // HMMSegment::InternalCut and Viterbi on [begin, end): the words end where the best state path
+  // is E or S. Weights per position and state in s.hmmWeight[x * 4 + y] (cppjieba: [x + y * X]; the
+  // layout changes no sum).
+  void Viterbi(const cppjieba::RuneStr* begin, const cppjieba::RuneStr* end, FastCutScratch& s) const {
+    const size_t Y = cppjieba::HMMModel::STATUS_SUM;
+    const size_t X = static_cast<size_t>(end - begin);
+    s.hmmWeight.resize(X * Y);
+    s.hmmPath.resize(X * Y);
+    double* weight = s.hmmWeight.data();
+    uint8_t* path = s.hmmPath.data();
+    const double* emit = Emissions(begin->rune);
+    for (size_t y = 0; y < Y; y++) weight[y] = hmm_.startProb[y] + emit[y];
+    for (size_t x = 1; x < X; x++) {
+      emit = Emissions(begin[x].rune);
+      const double* previous = weight + (x - 1) * Y;
+      for (size_t y = 0; y < Y; y++) {
+        double best = cppjieba::MIN_DOUBLE;
+        uint8_t from = cppjieba::HMMModel::E;
+        for (size_t preY = 0; preY < Y; preY++) {
+          const double tmp = previous[preY] + hmm_.transProb[preY][y] + emit[y];
+          if (tmp > best) {
+            best = tmp;
+            from = static_cast<uint8_t>(preY);
+          }
+        }
+        weight[x * Y + y] = best;
+        path[x * Y + y] = from;
+      }
+    }
+    size_t stat = weight[(X - 1) * Y + cppjieba::HMMModel::E] >= weight[(X - 1) * Y + cppjieba::HMMModel::S] ? cppjieba::HMMModel::E : cppjieba::HMMModel::S;
+    // the states from the end back; a word ends at each E or S (status % 2)
+    s.hmmPath.resize(X * Y + X);
+    uint8_t* status = s.hmmPath.data() + X * Y;
+    path = s.hmmPath.data();
+    for (size_t x = X; x-- > 0;) {
+      status[x] = static_cast<uint8_t>(stat);
+      if (x > 0) stat = path[x * Y + stat];
+    }
+    const cppjieba::RuneStr* left = begin;
+    for (size_t i = 0; i < X; i++) {
+      if (status[i] % 2) {
+        s.hmmWords.push_back(cppjieba::WordRange(left, begin + i));
+        left = begin + i + 1;
+      }
+    }
+  }
+
+  // The emission probabilities of rune r in states B, E, M, S (HMMModel::GetEmitProb with
+  // MIN_DOUBLE for a character a state never emitted).
+  const double* Emissions(cppjieba::Rune r) const {
+    if (r < 0x10000) return emitRows_.data() + 4 * emitRowBmp_[r];
+    auto found = emitRowOther_.find(r);
+    return emitRows_.data() + 4 * (found == emitRowOther_.end() ? 0 : found->second);
+  }
+
+  // Row 0: the character no state emits; then one row per character some state emits.
+  void FlattenEmissions() {
+    emitRows_.assign(4, cppjieba::MIN_DOUBLE);
+    std::unordered_map<cppjieba::Rune, uint32_t> rows;
+    for (size_t y = 0; y < cppjieba::HMMModel::STATUS_SUM; y++) {
+      for (const auto& entry : *hmm_.emitProbVec[y]) {
+        auto inserted = rows.insert(std::make_pair(entry.first, static_cast<uint32_t>(emitRows_.size() / 4)));
+        if (inserted.second) emitRows_.insert(emitRows_.end(), 4, cppjieba::MIN_DOUBLE);
+        emitRows_[4 * inserted.first->second + y] = entry.second;
+      }
+    }
+    for (const auto& row : rows) {
+      if (row.first < 0x10000) emitRowBmp_[row.first] = row.second;
+      else emitRowOther_[row.first] = row.second;
+    }
+  }
+
   static uint32_t Units(const cppjieba::RuneStr* left, const cppjieba::RuneStr* right) {
     return right->offset + right->len - left->offset;
   }
 
   const cppjieba::DictTrie& dict_;
-  cppjieba::HMMSegment hmm_;
+  const cppjieba::HMMModel& hmm_;
   double minWeight_;
   std::bitset<0x10000> separatorBmp_;  // cppjieba's separators (PreFilter's symbols)
   std::unordered_set<cppjieba::Rune> separatorOther_;
@@ -326,6 +446,9 @@ class FastCut {
   std::vector<const cppjieba::DictUnit*> nodeUnit_;  // per node: its word's DictUnit (for WordTag), or null
   std::vector<cppjieba::Rune> edgeRune_;
   std::vector<bool> withReplacement_;  // per node: its characters include U+FFFD (see WordId)
+  std::vector<uint32_t> emitRowBmp_;  // per BMP character: its row in emitRows_ (0: emitted by no state)
+  std::unordered_map<cppjieba::Rune, uint32_t> emitRowOther_;
+  std::vector<double> emitRows_;  // per row: the emission log-probabilities in states B, E, M, S
   uint32_t generation_;
 };
 

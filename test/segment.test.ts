@@ -262,6 +262,27 @@ describe.skipIf(!patchedBindingBuilt)("FastCut: the patched nodejieba's cutUtf16
     expect(differing(texts)).toEqual([]);
   });
 
+  // FastCut runs HMMSegment's steps itself (flat emission rows): runs of characters the dictionary
+  // rarely joins, broken by ASCII letters, digits and dots (its letter and number rules) and by
+  // characters outside the BMP, which no HMM state emits.
+  it('agrees where the HMM decides: rare characters, ASCII runs, characters outside the BMP (seeded)', () => {
+    let seed = 23;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = (chars: string) => chars[Math.floor(random() * chars.length)]!;
+    const texts = Array.from({ length: 3000 }, () => {
+      let s = '';
+      for (let i = 0, n = 1 + Math.floor(random() * 50); i < n; i++) {
+        const r = random();
+        if (r < 0.75) s += String.fromCharCode(0x4e00 + Math.floor(random() * 0x5200));
+        else if (r < 0.87) s += pick('abZ09..');
+        else if (r < 0.92) s += String.fromCodePoint(0x20000 + Math.floor(random() * 3000));
+        else s += pick('的了是在和');
+      }
+      return s;
+    });
+    expect(differing(texts)).toEqual([]);
+  });
+
   it('cuts several stretches of a text in one call as cut does each of them', () => {
     const text = readFileSync(BUNDLED, 'utf8');
     const ranges: number[] = [];
