@@ -4,10 +4,10 @@
  * output order is fixed before any work starts. The bytes are then read one document at a time,
  * in that order (`readItems`); nothing holds more than a few documents.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import { REPORT_EXTENSIONS } from '../io/formats.js';
@@ -227,11 +227,15 @@ export async function* readItems(items: BatchItem[], maxBytes: number, readStdin
       }
       continue;
     }
+    // Read synchronously: the main thread has nothing else to do meanwhile (the workers hold
+    // documents to go on with), and fs/promises sends each of a file's five steps (stat, open,
+    // fstat, read, close) through libuv's thread pool, a hand-off and a wake-up each: ≈ 3.6 % of
+    // a batch's CPU at the margin in the pool's threads, plus the promises on this thread.
     let bytes: Buffer;
     try {
-      const info = await stat(item.path);
+      const info = statSync(item.path);
       if (!info.isFile() || info.size > maxBytes) throw new Error('not readable as a report');
-      bytes = await readFile(item.path);
+      bytes = readFileSync(item.path);
     } catch (err) {
       yield { item, error: await canonicalError(item.path, err, maxBytes) };
       continue;
