@@ -2,7 +2,14 @@
 import { cellText, type Dataset } from './dataset.js';
 
 export function csvField(value: unknown): string {
-  const text = value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : cellText(value);
+  // strings, numbers and null first: batch writes ~3,000 fields per report, and the text of a number
+  // or a boolean never holds a comma, a quote or a line break (no test needed)
+  if (typeof value === 'string') return quoted(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return cellText(value);
+  return quoted(typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : cellText(value));
+}
+
+function quoted(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
