@@ -19,6 +19,7 @@ import {
   isNumberToken,
   keyness,
   keywordText,
+  learnAndMerge,
   learnPhrases,
   logRatio,
   parseIdf,
@@ -307,6 +308,12 @@ describe('bundled report', () => {
     const viaApply = documentTerms(text, whole);
     expect(extractKeywords(text, { top: 0 })).toEqual(tfidfRank(viaApply.counts));
     expect(extractKeywords(text, { top: 0, phrases: whole })).toEqual(tfidfRank(viaApply.counts));
+    // without the model (what extractKeywords asks for): no Phrase objects, the same merged lines
+    const withModel = learnAndMerge(text.lines);
+    const without = learnAndMerge(text.lines, {}, undefined, false);
+    expect(without.model).toBeNull();
+    expect(withModel.model).toEqual(whole);
+    expect(without.merged).toEqual(withModel.merged);
   });
 
   it('CLI: keywords --format json on the bundled report', async () => {

@@ -90,7 +90,8 @@ interface Phrased {
   kept: Array<Term[][] | null>;
 }
 
-function modelFor(texts: KeywordText[], phrases: KeywordOptions['phrases'], options?: CollocationOptions, terms?: TermOptions): Phrased {
+/** (`withModel`: the caller shows the model; otherwise a model learnt here is null.) */
+function modelFor(texts: KeywordText[], phrases: KeywordOptions['phrases'], options?: CollocationOptions, terms?: TermOptions, withModel = false): Phrased {
   const none = texts.map(() => null);
   if (phrases === false) return { model: null, lines: texts.map((t) => t.lines), kept: none };
   if (phrases && phrases !== true) {
@@ -103,6 +104,7 @@ function modelFor(texts: KeywordText[], phrases: KeywordOptions['phrases'], opti
     texts.flatMap((t) => t.lines),
     options,
     terms ? contentTermTest(terms) : undefined,
+    withModel,
   );
   const lines: Array<Term[][] | null> = [];
   const keptPerText: Array<Term[][] | null> = [];
@@ -142,7 +144,7 @@ export interface CorpusKeywords {
 /** Key words of several texts, with phrases learnt from all of them together (same phrase list for each). */
 export function corpusKeywords(inputs: KeywordInput[], options: KeywordOptions = {}, segment: SegmentOptions = {}): CorpusKeywords {
   const texts = inputs.map((i) => keywordText(i, segment));
-  const phrased = modelFor(texts, options.phrases, options.phraseOptions, options);
+  const phrased = modelFor(texts, options.phrases, options.phraseOptions, options, true);
   return {
     model: phrased.model,
     documents: texts.map((t, i) => {

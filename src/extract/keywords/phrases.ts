@@ -311,7 +311,7 @@ function growRunArrays(size: number): void {
 
 /** Learns phrases from one or more token streams (one per document; offsets must be within each stream). */
 export function learnPhrases(docs: Token[][], options: CollocationOptions = {}): PhraseModel {
-  return learnAndMerge(docs, options).model;
+  return learnAndMerge(docs, options, undefined, true).model!;
 }
 
 /**
@@ -320,12 +320,15 @@ export function learnPhrases(docs: Token[][], options: CollocationOptions = {}):
  * with `keep` (a test on features.ts bits), only the merged terms it accepts, per stream, instead.
  * Streams may be a document's lines: pairs never cross streams, and two tokens of different lines
  * are never adjacent, so learning on lines or on the concatenated document gives the same model.
+ * Without `withModel` the model is null: the merging needs only the accepted pairs' ids and G²,
+ * not a Phrase with its strings per pair (key phrases of one report never show the model).
  */
 export function learnAndMerge(
   docs: Term[][],
   options: CollocationOptions = {},
   keep?: (wordBits: number, tagBits: number, tag: string) => boolean,
-): { model: PhraseModel; merged: Term[][] | null; kept: Term[][] | null } {
+  withModel = true,
+): { model: PhraseModel | null; merged: Term[][] | null; kept: Term[][] | null } {
   const minCount = options.minCount ?? 2;
   const minG2 = options.minG2 ?? 10.83;
   const minPmi = options.minPmi ?? 3;
@@ -366,9 +369,11 @@ export function learnAndMerge(
         else {
           pairIndex.set(key, pairCount.length);
           pairCount.push(1);
-          pairLeft.push(terms[i]!);
-          pairRight.push(terms[i + 1]!);
           pairKey.push(key);
+          if (withModel) {
+            pairLeft.push(terms[i]!);
+            pairRight.push(terms[i + 1]!);
+          }
         }
       }
     }
@@ -386,14 +391,16 @@ export function learnAndMerge(
       const score = g2(table);
       const pmi = Math.log2(count / expected);
       if (score < minG2 || pmi < minPmi) continue;
-      const left = pairLeft[e]!;
-      const right = pairRight[e]!;
-      const phrase: Phrase = { phrase: left.word + right.word, parts: joinedParts(left, right), count, g2: round(score, 2), pmi: round(pmi, 2) };
-      accepted.set(left.word + SEP + right.word, phrase);
-      acceptedG2.set(key, phrase.g2);
+      const rounded = round(score, 2);
+      if (withModel) {
+        const left = pairLeft[e]!;
+        const right = pairRight[e]!;
+        accepted.set(left.word + SEP + right.word, { phrase: left.word + right.word, parts: joinedParts(left, right), count, g2: rounded, pmi: round(pmi, 2) });
+      }
+      acceptedG2.set(key, rounded);
     }
-    if (accepted.size === 0) break;
-    model.passes.push(accepted);
+    if (acceptedG2.size === 0) break;
+    if (withModel) model.passes.push(accepted);
     s = mergeStreams(s, acceptedG2, V, vocab);
   }
   const best = new Map<string, Phrase>();
@@ -412,7 +419,7 @@ export function learnAndMerge(
     }
     from = to;
   }
-  return { model, merged, kept };
+  return { model: withModel ? model : null, merged, kept };
 }
 
 /** One merging pass over the learning streams (mergePass on ids; same result). */
