@@ -215,15 +215,18 @@ async function batchBench() {
   const together = await Promise.all(Array.from({ length: CORES }, () => node(RAW_SCRIPT, JSON.stringify(sources), dict, '5000').then(json)));
   const archives = DOC_COUNTS.map((count) => ({ count, ...buildArchive(count) }));
   const best = new Map(); // count → fastest run (peak RSS: the highest of all its runs)
+  const perRound = []; // per round: count → that round's seconds
   const rawBetween = [];
   for (let round = 0; round < ROUNDS; round++) {
     if (round > 0) rawBetween.push(await json(await node(RAW_SCRIPT, JSON.stringify(sources), dict, '5000')));
+    perRound.push(new Map());
     for (const { count, dir, bytes } of archives) {
       const out = join(temp, `out-${count}`);
       const r = await measure(process.execPath, [BIN, 'batch', dir, '--out', out, '--jobs', String(JOBS)], { stdout: 'ignore' });
       if (r.code !== 0) throw new Error(`batch exited ${r.code}: ${r.stderr.slice(-2000)}`);
       const docs = readFileSync(join(out, 'documents.csv'), 'utf8').split('\n').length - 2;
       const run = { count, docs, bytes, seconds: r.ms / 1000, peakKiB: r.peakKiB, summary: r.stderr.trim().split('\n').pop(), load: loadavg()[0], all: [r.ms / 1000] };
+      perRound[round].set(count, run.seconds);
       const before = best.get(count);
       if (before) {
         run.all = [...before.all, run.seconds];
@@ -290,7 +293,21 @@ async function batchBench() {
     ]),
   );
   if (marginal) {
+    // The fastest batch runs and the fastest yardstick may come from different minutes, and the
+    // host's speed drifts by tens of percent between them. Paired: each round's own margin against
+    // `cut` measured just before and just after that round (the mean of the two), so both sides of
+    // each ratio ran on the same machine at nearly the same time.
     const { a, b } = marginal;
+    const paired = perRound.map((secs, r) => {
+      const cut = (rawAll[r].cutMBps + rawAll[r + 1].cutMBps) / 2;
+      const margin = mb(b.bytes - a.bytes) / (secs.get(b.count) - secs.get(a.count));
+      return { margin, cut, share: margin / (cut * CORES) };
+    });
+    table(
+      `paired by round: each round's batch at the margin ${a.docs} → ${b.docs} against \`cut\` × ${CORES} measured just before and after it (mean of the two)`,
+      ['round', 'batch at the margin MB/s', 'cut one core before / after MB/s', 'share of cut × cores'],
+      paired.map((p, r) => [r + 1, fmt(p.margin), `${fmt(rawAll[r].cutMBps)} / ${fmt(rawAll[r + 1].cutMBps)}`, `${fmt(100 * p.share, 0)}%`]),
+    );
     console.log(`\nat the margin (${a.docs} → ${b.docs} documents, start-up cancels out): ${fmt(m)} MB/s, ${fmt((b.docs - a.docs) / (b.seconds - a.seconds), 1)} docs/s`);
     console.log(`peak RSS ${fmt(a.peakKiB / 1024, 0)} MB for ${a.docs} documents, ${fmt(b.peakKiB / 1024, 0)} MB for ${b.docs}`);
   }
