@@ -422,6 +422,15 @@ export function learnAndMerge(
   return { model: withModel ? model : null, merged, kept };
 }
 
+/** A phrase mergeStreams made for a pair, with the parts of the pair's two terms it was made from. */
+interface MadePhrase {
+  xParts: string[] | undefined;
+  yParts: string[] | undefined;
+  word: string;
+  parts: string[];
+  id: number;
+}
+
 /** One merging pass over the learning streams (mergePass on ids; same result). */
 function mergeStreams(s: Streams, accepted: Map<number, number>, V: number, vocab: Vocabulary): Streams {
   const { terms, ids, roles: r, ends } = s;
@@ -443,6 +452,10 @@ function mergeStreams(s: Streams, accepted: Map<number, number>, V: number, voca
   }
   if (!any) return s;
   const out: Streams = { terms: new Array<Term>(len), ids: new Int32Array(len), roles: new Uint8Array(len), tags: new Uint16Array(len), parts: new Uint16Array(len), ends: new Int32Array(ends.length) };
+  // An accepted pair recurs (that is why it was accepted): its phrase's string, parts and id are
+  // made once per pass and shared by its occurrences. A string made anew per occurrence would be
+  // flattened and hashed again by every Map that meets it here and in the term counts.
+  const made = new Map<number, MadePhrase>();
   let o = 0;
   for (let k = 0, i = 0; k < ends.length; k++) {
     const end = ends[k]!;
@@ -451,9 +464,18 @@ function mergeStreams(s: Streams, accepted: Map<number, number>, V: number, voca
       if (sc >= 0 && !(score[i + 1]! > sc)) {
         const x = terms[i]!;
         const y = terms[i + 1]!;
-        const merged: Term = { word: x.word + y.word, tag: 'phrase', start: x.start, end: y.end, parts: joinedParts(x, y) };
+        const key = ids[i]! * V + ids[i + 1]!;
+        let m = made.get(key);
+        // same ids are the same words; the parts must be the same arrays too (one word can be a
+        // dictionary word in one place and a merged phrase in another)
+        if (m === undefined || m.xParts !== x.parts || m.yParts !== y.parts) {
+          const word = x.word + y.word;
+          m = { xParts: x.parts, yParts: y.parts, word, parts: joinedParts(x, y), id: vocab.id(word, 'phrase') };
+          made.set(key, m);
+        }
+        const merged: Term = { word: m.word, tag: 'phrase', start: x.start, end: y.end, parts: m.parts };
         out.terms[o] = merged;
-        out.ids[o] = vocab.id(merged.word, merged.tag);
+        out.ids[o] = m.id;
         // the phrase ends where y ends: it touches the next term when y did
         out.roles[o] = PART | START | END | (r[i + 1]! & ADJACENT);
         out.tags[o] = T_PHRASE_TAG;
