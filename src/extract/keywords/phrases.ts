@@ -147,6 +147,8 @@ interface Streams {
  */
 class Lexicon {
   readonly ids = new Map<string, number>();
+  /** The word per global id. */
+  readonly words: string[] = [];
   readonly bits: number[] = [];
   readonly chars: number[] = [];
   readonly firstTag: string[] = [];
@@ -174,7 +176,14 @@ class Lexicon {
 
   /** id(word, tag) for a word whose segmentation key is `key` (checked: a stale key costs a lookup). */
   idOfKey(key: number, word: string, tag: string): number {
-    if (key < 0 || wordOfKey(key) !== word) return this.id(word, tag);
+    if (key < 0) return this.id(word, tag);
+    // a key met before: its word is checked against this lexicon's own copy, not the word table's
+    // entry (a pointer into a table of up to 500,000 objects: a cache miss per token)
+    if (key < this.byKey.length) {
+      const known = this.byKey[key]!;
+      if (known > 0 && this.words[known - 1] === word) return known - 1;
+    }
+    if (wordOfKey(key) !== word) return this.id(word, tag);
     if (key >= this.byKey.length) {
       let n = this.byKey.length;
       while (n <= key) n *= 2;
@@ -194,6 +203,7 @@ class Lexicon {
     if (g === undefined) {
       g = this.bits.length;
       this.ids.set(word, g);
+      this.words.push(word);
       const f = featuresIn(this.cache, word);
       this.bits.push(f.bits);
       this.chars.push(f.chars);
