@@ -171,10 +171,11 @@ export function countParagraphs(paragraphs: Term[][], chars: number): TermCounts
   }
   const counts = new Map<string, number>();
   const tags = new Map<string, string>();
-  for (const [w, tally] of tallies) {
+  // forEach, not for…of: a [key, value] array per entry is thousands of allocations per report
+  tallies.forEach((tally, w) => {
     counts.set(w, tally.count);
     tags.set(w, mostFrequentTag(tally));
-  }
+  });
   return { counts, tags, total, chars, parts };
 }
 
