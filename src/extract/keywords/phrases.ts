@@ -303,6 +303,23 @@ class Vocabulary {
   }
 }
 
+/**
+ * The pair counting's hash table (open addressing: pair index + 1 per slot, 0 empty), shared by
+ * every pass of every run like the arrays below: a Map per pass grew to thousands of entries, and
+ * its growth was ~5 % of a report's allocation. A pass has at most one pair per term, so a table
+ * of twice that many slots (a power of two) never fills.
+ */
+let pairSlots = new Int32Array(1 << 12);
+
+/** Empties pairSlots for a pass over `terms` terms; returns its mask. */
+function clearPairSlots(terms: number): number {
+  let size = 1 << 12;
+  while (size < 2 * terms) size *= 2;
+  if (pairSlots.length < size) pairSlots = new Int32Array(size);
+  else pairSlots.fill(0, 0, size);
+  return size - 1;
+}
+
 /** Per global id: the local id in the run `runOf` names (see Vocabulary). */
 let localOf = new Int32Array(1 << 14);
 let runOf = new Int32Array(1 << 14);
@@ -351,8 +368,9 @@ export function learnAndMerge(
   for (let pass = 0; pass < passCount; pass++) {
     const V = Math.max(1, vocab.size);
     const uni = new Float64Array(V);
-    // pairs, in order of first sight: key (leftId × V + rightId) → index
-    const pairIndex = new Map<number, number>();
+    // pairs, in order of first sight: key (leftId × V + rightId) → index, in pairSlots
+    const mask = clearPairSlots(s.terms.length);
+    const slots = pairSlots;
     const pairCount: number[] = [];
     const pairLeft: Term[] = [];
     const pairRight: Term[] = [];
@@ -374,10 +392,11 @@ export function learnAndMerge(
         const nid = ids[i + 1]!;
         if (parts[i]! + parts[i + 1]! > maxParts || chars[id]! + chars[nid]! > maxChars) continue;
         const key = id * V + nid;
-        const e = pairIndex.get(key);
-        if (e !== undefined) pairCount[e]!++;
+        let h = (Math.imul(id, 0x9e3779b1) ^ nid) & mask;
+        while (slots[h] !== 0 && pairKey[slots[h]! - 1] !== key) h = (h + 1) & mask;
+        if (slots[h] !== 0) pairCount[slots[h]! - 1]!++;
         else {
-          pairIndex.set(key, pairCount.length);
+          slots[h] = pairCount.length + 1;
           pairCount.push(1);
           pairKey.push(key);
           if (withModel) {
