@@ -150,3 +150,32 @@ describe('analyze', () => {
     expect(help.stdout).toContain('Examples:');
   });
 });
+
+describe('cell text of numbers (tables, CSV)', () => {
+  it('gives integers as they are and other numbers rounded to 12 significant digits', async () => {
+    const { cellText } = await import('../src/render/dataset.js');
+    const { csvField } = await import('../src/render/csv.js');
+    expect(cellText(0.1 + 0.2)).toBe('0.3');
+    expect(cellText(5.2)).toBe('5.2');
+    expect(cellText(-0.125)).toBe('-0.125');
+    expect(cellText(1 / 3)).toBe('0.333333333333');
+    expect(cellText(123456.7890123456)).toBe('123456.789012');
+    expect(cellText(1.5e-7)).toBe('1.5e-7');
+    expect(cellText(2 ** 60)).toBe('1152921504606847000');
+    expect(cellText(NaN)).toBe('NaN');
+    expect(csvField(true)).toBe('true');
+    expect(csvField(null)).toBe('');
+    expect(csvField('a,"b"')).toBe('"a,""b"""');
+    // the short path (no toPrecision for short texts) gives what the rounding gives, on any number
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rounded = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12))));
+    const differing: number[] = [];
+    for (let i = 0; i < 20000; i++) {
+      const v = (random() - 0.3) * 10 ** (Math.floor(random() * 30) - 15);
+      const w = Math.round(v * 10 ** Math.floor(random() * 8)) / 10 ** Math.floor(random() * 8);
+      for (const x of [v, w]) if (cellText(x) !== rounded(x)) differing.push(x);
+    }
+    expect(differing).toEqual([]);
+  });
+});
