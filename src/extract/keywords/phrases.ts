@@ -307,17 +307,22 @@ class Vocabulary {
  * The pair counting's hash table (open addressing: pair index + 1 per slot, 0 empty), shared by
  * every pass of every run like the arrays below: a Map per pass grew to thousands of entries, and
  * its growth was ~5 % of a report's allocation. A pass has at most one pair per term, so a table
- * of twice that many slots (a power of two) never fills.
+ * of twice that many slots (a power of two) never fills. Tables above KEPT_PAIR_SLOTS (a corpus
+ * learnt at once, not a report) are made for the pass and let go, so the process does not keep
+ * the largest one it ever needed.
  */
 let pairSlots = new Int32Array(1 << 12);
+const KEPT_PAIR_SLOTS = 1 << 20;
 
-/** Empties pairSlots for a pass over `terms` terms; returns its mask. */
-function clearPairSlots(terms: number): number {
+/** An empty pair table for a pass over `terms` terms (its length, a power of two, is the mask + 1). */
+function pairTable(terms: number): Int32Array {
   let size = 1 << 12;
   while (size < 2 * terms) size *= 2;
+  if (size > KEPT_PAIR_SLOTS) return new Int32Array(size);
   if (pairSlots.length < size) pairSlots = new Int32Array(size);
-  else pairSlots.fill(0, 0, size);
-  return size - 1;
+  const table = pairSlots.subarray(0, size);
+  table.fill(0);
+  return table;
 }
 
 /** Per global id: the local id in the run `runOf` names (see Vocabulary). */
@@ -369,8 +374,8 @@ export function learnAndMerge(
     const V = Math.max(1, vocab.size);
     const uni = new Float64Array(V);
     // pairs, in order of first sight: key (leftId × V + rightId) → index, in pairSlots
-    const mask = clearPairSlots(s.terms.length);
-    const slots = pairSlots;
+    const slots = pairTable(s.terms.length);
+    const mask = slots.length - 1;
     const pairCount: number[] = [];
     const pairLeft: Term[] = [];
     const pairRight: Term[] = [];
