@@ -212,7 +212,6 @@ function buildArchive(count) {
 async function batchBench() {
   const sources = [...reportFiles(join(ROOT, 'corpus')), ...(existsSync(SHARED) ? reportFiles(SHARED) : [])];
   const dict = join(ROOT, 'dict', 'policy.dict.txt');
-  // yardsticks: bare nodejieba on one core (× cores), then one process per core at the same time
   // A yardstick point: bare nodejieba in one process, then in one process per core at the same
   // time (the machine's whole raw throughput: this VM's virtual cores are not equally fast, see
   // docs/performance.md, so one core × cores can miss it either way).

@@ -31,9 +31,9 @@ export function structureDocument(source: SourceText, overrides: StructureOverri
   const detected = detectSections(units, bs, be, asideIdx);
   notes.push(...detected.notes);
 
-  const frontMatter = spansOf(units, range(0, bs));
-  const backMatter = spansOf(units, range(be, units.length));
-  const asides = spansOf(units, [...asideIdx]);
+  const frontMatter = spansOf(units.slice(0, bs));
+  const backMatter = spansOf(units.slice(be));
+  const asides = spansOf([...asideIdx].map((i) => units[i]!));
 
   // --- roles (years come after the plan year is known)
   const noHeadings = detected.sections.length === 1 && detected.sections[0]!.implicit && detected.notes.length > 0;
@@ -269,20 +269,13 @@ function countLineBreaks(text: string): number {
 export type { Unit };
 
 /**
- * The spans of units[indices], all three lists (front matter, back matter, asides) made by this one
- * loop. isOutsideBody reads them for every sentence and figure: made by `.map` on slices and
- * spreads, empty and non-empty lists came with different array maps, and each new combination
- * deoptimised every function it was inlined into (extractFigures, extractSlogans, sectionPathAt …),
- * later and later into a batch.
+ * The spans of `units`; all three lists (front matter, back matter, asides) are made by this one
+ * loop. isOutsideBody reads them for every sentence and figure: made by `.map`, empty and non-empty
+ * lists came with different array maps, and each new combination deoptimised every function it was
+ * inlined into (extractFigures, extractSlogans, sectionPathAt …), later and later into a batch.
  */
-function spansOf(units: readonly Span[], indices: readonly number[]): Span[] {
+function spansOf(units: readonly Span[]): Span[] {
   const spans: Span[] = [];
-  for (const i of indices) spans.push({ start: units[i]!.start, end: units[i]!.end });
+  for (const u of units) spans.push({ start: u.start, end: u.end });
   return spans;
-}
-
-function range(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let i = from; i < to; i++) out.push(i);
-  return out;
 }

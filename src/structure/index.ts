@@ -39,9 +39,13 @@ function anyHolds(spans: readonly Span[], offset: number): boolean {
 
 /** The sections holding `offset`, level 1 first; [] in front/back matter, captions and the opening. */
 export function sectionPathAt(doc: PolicyDocument, offset: number): Section[] {
-  if (isOutsideBody(doc, offset)) return [];
+  return isOutsideBody(doc, offset) ? [] : sectionsHolding(doc.sections, offset);
+}
+
+/** The sections of the tree `sections` holding `offset`, level 1 first (front and back matter not excluded). */
+export function sectionsHolding(sections: Section[], offset: number): Section[] {
   const path: Section[] = [];
-  let level: Section[] = doc.sections;
+  let level = sections;
   for (;;) {
     const s = findSpan(level, offset);
     if (!s) return path;
@@ -50,7 +54,6 @@ export function sectionPathAt(doc: PolicyDocument, offset: number): Section[] {
   }
 }
 
-/** The innermost section holding `offset`, or null. */
 /**
  * How a section is named in paths and tables. A section the report opens without a heading
  * has an empty `heading` (nothing to quote); it is shown as "(no heading: review 2023)" rather
@@ -109,6 +112,7 @@ export function spanText(doc: PolicyDocument, span: Span): string {
   return doc.source.text.slice(span.start, span.end);
 }
 
+/** The section of `list` (siblings, in text order) holding `offset`, or null. */
 function findSpan(list: Section[], offset: number): Section | null {
   let lo = 0;
   let hi = list.length - 1;

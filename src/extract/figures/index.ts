@@ -7,7 +7,7 @@
 import type { Figure } from '../figure-types.js';
 import { sourcePosition } from '../../io/read.js';
 import type { Passage, PolicyDocument, Section } from '../../structure/types.js';
-import { isOutsideBody, sectionLabel } from '../../structure/index.js';
+import { isOutsideBody, sectionLabel, sectionsHolding } from '../../structure/index.js';
 import { classify } from './classify.js';
 import { splitClauses } from './clauses.js';
 import { canonicalOf } from './lexicon.js';
@@ -21,17 +21,6 @@ export { splitClauses, listItems } from './clauses.js';
 
 const within = (s: { start: number; end: number }, offset: number) => offset >= s.start && offset < s.end;
 
-function sectionPath(sections: Section[], offset: number): Section[] {
-  const path: Section[] = [];
-  let level = sections;
-  for (;;) {
-    const s = level.find((x) => within(x, offset));
-    if (!s) return path;
-    path.push(s);
-    level = s.children;
-  }
-}
-
 /** Every figure of the document, in text order (qualitative headline targets at their place). */
 export function extractFigures(doc: PolicyDocument): Figure[] {
   const text = doc.source.text;
@@ -43,7 +32,7 @@ export function extractFigures(doc: PolicyDocument): Figure[] {
     for (const f of extractSentence(sentence)) {
       const offset = span.start + f.start;
       const numberOffset = span.start + f.numberAt;
-      const path = sectionPath(doc.sections, numberOffset);
+      const path = sectionsHolding(doc.sections, numberOffset);
       const passage = doc.passages.find((p) => within(p, numberOffset)) ?? null;
       const placement = classify(doc, f, path, passage);
       out.push(toFigure(doc, f, sentence, offset, numberOffset, path, placement));
@@ -137,7 +126,7 @@ export function qualitativeTargets(doc: PolicyDocument, passage: Passage): Figur
     } else items.push({ start: c.start, end: c.end });
     lastWasQualitative = true;
   }
-  const path0 = (o: number) => sectionPath(doc.sections, o);
+  const path0 = (o: number) => sectionsHolding(doc.sections, o);
   return items.map((it) => {
     const offset = from + it.start;
     const raw = text.slice(offset, from + it.end);
