@@ -9,8 +9,8 @@ import type { PolicyDocument } from '../structure/types.js';
 import type { Figure } from '../extract/figure-types.js';
 import { structureDocument } from '../structure/index.js';
 import { extractFigures } from '../extract/figures/index.js';
-import { extractSlogans } from '../extract/slogans.js';
-import { extractKeywords, keywordText } from '../extract/keywords/index.js';
+import { extractSlogans, type Slogan } from '../extract/slogans.js';
+import { extractKeywords, keywordText, type RankedTerm } from '../extract/keywords/index.js';
 import type { DocumentResult, Row } from './rows.js';
 
 export interface ProcessOptions {
@@ -32,43 +32,31 @@ export function processDocument(source: SourceText, options: ProcessOptions = {}
   // the structure step already falls back to the path (metadataFromPath) when the text is silent
   const meta = doc.metadata;
   const { place, planYear, reviewYear } = meta;
-  const key = { path: source.path, place, planYear };
+  const key: RowKey = { path: source.path, place, planYear };
 
   const figures = extractFigures(doc);
-  const figureRows: Row[] = figures.map((f) => figureRow(key, f));
+  // rows by plain loops over module-level functions, not `.map` with an arrow: an arrow made per
+  // document loses its optimised code at every full garbage collection (V8 holds it weakly once
+  // the closure is gone) and is compiled again, several times a minute per worker
+  const figureRows: Row[] = [];
+  let headlineFigures = 0;
+  for (const f of figures) {
+    figureRows.push(figureRow(key, f));
+    if (f.headline) headlineFigures++;
+  }
 
   const text = keywordText(doc, options.segment);
   const ranked = extractKeywords(text, { top: options.keywords ?? 30 }, options.segment);
-  // rows as plain literals, key fields written out: spreading `key` into each row (or
-  // Object.assign onto it) cost microseconds per row, several percent of a batch
-  const keywordRows: Row[] = ranked.map((k, i) => ({
-    path: key.path,
-    place: key.place,
-    planYear: key.planYear,
-    rank: i + 1,
-    term: k.term,
-    tag: k.tag,
-    weight: round(k.weight, 6),
-    count: k.count,
-    per10k: round(k.per10k, 3),
-  }));
+  const keywordRows: Row[] = [];
+  for (let i = 0; i < ranked.length; i++) keywordRows.push(keywordRow(key, ranked[i]!, i + 1));
 
-  const sloganRows: Row[] = extractSlogans(doc).map((s) => ({
-    path: key.path,
-    place: key.place,
-    planYear: key.planYear,
-    term: s.term,
-    class: s.class,
-    count: s.count,
-    mentions: s.mentions,
-    line: s.line,
-    column: s.column,
-    sectionId: s.sectionId,
-    section: s.sectionPath,
-  }));
+  const sloganRows: Row[] = [];
+  for (const s of extractSlogans(doc)) sloganRows.push(sloganRow(key, s));
 
   const document: Row = {
-    ...key,
+    path: key.path,
+    place: key.place,
+    planYear: key.planYear,
     reviewYear,
     title: meta.title ?? null,
     deliveredOn: meta.deliveredOn ?? null,
@@ -82,7 +70,7 @@ export function processDocument(source: SourceText, options: ProcessOptions = {}
     sentences: meta.sentences,
     sections: countSections(doc.sections),
     figures: figureRows.length,
-    headlineFigures: figures.filter((f) => f.headline).length,
+    headlineFigures,
     keywords: keywordRows.length,
     slogans: sloganRows.length,
     sha256: options.sha256 ?? contentHash(Buffer.from(source.original, 'utf8')),
@@ -90,8 +78,50 @@ export function processDocument(source: SourceText, options: ProcessOptions = {}
   return { document, figures: figureRows, keywords: keywordRows, slogans: sloganRows };
 }
 
+/** The key fields every per-document row starts with. */
+interface RowKey {
+  path: string;
+  place: string | null;
+  planYear: number | null;
+}
+
+// Rows as plain literals, key fields written out: spreading `key` into each row (or Object.assign
+// onto it) cost microseconds per row, several percent of a batch.
+
+/** A keywords.csv row (KEYWORD_COLUMNS order); `rank` counts from 1. */
+function keywordRow(key: RowKey, k: RankedTerm, rank: number): Row {
+  return {
+    path: key.path,
+    place: key.place,
+    planYear: key.planYear,
+    rank,
+    term: k.term,
+    tag: k.tag,
+    weight: round(k.weight, 6),
+    count: k.count,
+    per10k: round(k.per10k, 3),
+  };
+}
+
+/** A slogans.csv row (SLOGAN_COLUMNS order). */
+function sloganRow(key: RowKey, s: Slogan): Row {
+  return {
+    path: key.path,
+    place: key.place,
+    planYear: key.planYear,
+    term: s.term,
+    class: s.class,
+    count: s.count,
+    mentions: s.mentions,
+    line: s.line,
+    column: s.column,
+    sectionId: s.sectionId,
+    section: s.sectionPath,
+  };
+}
+
 /** A figures.csv row: the document's key fields, then the figure's (FIGURE_COLUMNS order). */
-function figureRow(key: { path: string; place: string | null; planYear: number | null }, f: Figure): Row {
+function figureRow(key: RowKey, f: Figure): Row {
   return {
     path: key.path,
     place: key.place,
@@ -123,7 +153,9 @@ function figureRow(key: { path: string; place: string | null; planYear: number |
 }
 
 function countSections(sections: PolicyDocument['sections']): number {
-  return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
+  let n = sections.length;
+  for (const s of sections) n += countSections(s.children);
+  return n;
 }
 
 function round(x: number, digits: number): number {

@@ -68,12 +68,23 @@ export function findQuotes(text: string): QuoteMatch[] {
       }
     }
     // ASCII quotes: the same mark opens and closes, so pair them in order
-    asciiPairs(line, '"', () => true, lineStart, '""', out);
-    asciiPairs(line, "'", (inner, before) => /\p{Script=Han}/u.test(inner) && !/[A-Za-z]$/.test(before), lineStart, "''", out);
+    asciiPairs(line, '"', anyQuote, lineStart, '""', out);
+    asciiPairs(line, "'", chineseInSingleQuotes, lineStart, "''", out);
     lineStart += line.length + 1;
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.sort(byStartThenLonger);
 }
+
+// The callbacks here and below are module-level functions, not arrows written at the call: an
+// arrow made per call loses its optimised code at every full garbage collection (V8 keeps it only
+// while a closure holds it) and is compiled again, several times a minute in a batch worker.
+
+const anyQuote = (): boolean => true;
+
+/** Single ASCII quotes around Chinese, not an apostrophe after a Latin letter. */
+const chineseInSingleQuotes = (inner: string, before: string): boolean => /\p{Script=Han}/u.test(inner) && !/[A-Za-z]$/.test(before);
+
+const byStartThenLonger = (a: QuoteMatch, b: QuoteMatch): number => a.start - b.start || b.end - a.end;
 
 function asciiPairs(line: string, mark: string, ok: (inner: string, before: string) => boolean, base: number, style: QuoteStyle, out: QuoteMatch[]): void {
   let from = 0;
@@ -148,11 +159,14 @@ export function extractSlogans(input: SourceText | PolicyDocument, options: Slog
   const { source, doc } = sourceOf(input);
   const byTerm = new Map<string, Slogan>();
   const quotes = findQuotes(source.text);
-  const mentions = countEach(source.text, quotes.map((q) => q.term));
+  const terms: string[] = [];
+  for (const q of quotes) terms.push(q.term);
+  const mentions = countEach(source.text, terms);
   for (const q of quotes) {
     let s = byTerm.get(q.term);
     if (!s) {
       const pos = sourcePosition(source, q.start);
+      const ref = sectionRefAt(doc, q.start);
       s = {
         term: q.term,
         class: classifyQuoted(q.term),
@@ -161,7 +175,8 @@ export function extractSlogans(input: SourceText | PolicyDocument, options: Slog
         first: q.start,
         line: pos.line,
         column: pos.column,
-        ...sectionRefAt(doc, q.start),
+        sectionId: ref.sectionId,
+        sectionPath: ref.sectionPath,
         styles: [],
         offsets: [],
       };
@@ -171,8 +186,37 @@ export function extractSlogans(input: SourceText | PolicyDocument, options: Slog
     s.offsets.push(q.start);
     if (!s.styles.includes(q.style)) s.styles.push(q.style);
   }
-  const all = [...byTerm.values()].sort((a, b) => a.first - b.first);
-  return options.all ? all : all.filter((s) => s.class !== 'single-char' && s.class !== 'sentence');
+  const all = [...byTerm.values()].sort(byFirst);
+  return options.all ? all : all.filter(isTermLike);
+}
+
+const byFirst = (a: Slogan, b: Slogan): number => a.first - b.first;
+
+const isTermLike = (s: Slogan): boolean => s.class !== 'single-char' && s.class !== 'sentence';
+
+/**
+ * countEach's pass over the text. A function of its own so that the code after the loop is not
+ * compiled into the loop's on-stack-replaced code before it ever ran: that code deoptimised at
+ * nearly every call for want of type feedback.
+ */
+function scanNeedles(text: string, isFirstCode: Uint8Array, byFirstCode: Map<number, NeedleCounter[]>): void {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isFirstCode[code]) continue;
+    for (const c of byFirstCode.get(code)!) {
+      if (i >= c.nextFree && text.startsWith(c.needle, i)) {
+        c.count++;
+        c.nextFree = i + c.needle.length;
+      }
+    }
+  }
+}
+
+/** A needle of countEach, its count so far and where its last counted occurrence ends. */
+interface NeedleCounter {
+  needle: string;
+  count: number;
+  nextFree: number;
 }
 
 /** Non-overlapping occurrences of `needle` in `text`. */
@@ -197,10 +241,10 @@ const IS_FIRST_CODE = new Uint8Array(0x10000);
  * without overlap, exactly as countSubstring takes them.
  */
 export function countEach(text: string, needles: readonly string[]): Map<string, number> {
-  const counters = new Map<string, { needle: string; count: number; nextFree: number }>();
+  const counters = new Map<string, NeedleCounter>();
   for (const needle of needles) if (needle && !counters.has(needle)) counters.set(needle, { needle, count: 0, nextFree: 0 });
   // needles by their first UTF-16 code unit, and a table of those code units for a fast skip
-  const byFirstCode = new Map<number, Array<{ needle: string; count: number; nextFree: number }>>();
+  const byFirstCode = new Map<number, NeedleCounter[]>();
   const isFirstCode = IS_FIRST_CODE;
   for (const c of counters.values()) {
     const code = c.needle.charCodeAt(0);
@@ -209,16 +253,7 @@ export function countEach(text: string, needles: readonly string[]): Map<string,
     if (group) group.push(c);
     else byFirstCode.set(code, [c]);
   }
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (!isFirstCode[code]) continue;
-    for (const c of byFirstCode.get(code)!) {
-      if (i >= c.nextFree && text.startsWith(c.needle, i)) {
-        c.count++;
-        c.nextFree = i + c.needle.length;
-      }
-    }
-  }
+  scanNeedles(text, isFirstCode, byFirstCode);
   for (const code of byFirstCode.keys()) isFirstCode[code] = 0;
   const counts = new Map<string, number>();
   for (const needle of needles) counts.set(needle, counters.get(needle)?.count ?? 0);

@@ -107,18 +107,27 @@ function looksLikeBinaryText(text: string): boolean {
  * characters from the rarely used extension blocks and user-defined area.
  */
 function looksLikeChinese(text: string): boolean {
-  const sample = text.slice(0, 65536);
+  const counts = characterClasses(text.slice(0, 65536));
+  if (counts === null || counts.meaningful === 0) return false;
+  return counts.cjk / counts.meaningful >= 0.3 && counts.rare / counts.meaningful < 0.05;
+}
+
+/**
+ * looksLikeChinese's counts over a sample (null: it holds U+FFFD). The loop has a function of its
+ * own so that the ratio tests above are not compiled into the loop's on-stack-replaced code before
+ * they ever ran: that code deoptimised at every call for want of type feedback.
+ */
+function characterClasses(sample: string): { meaningful: number; cjk: number; rare: number } | null {
   let meaningful = 0;
   let cjk = 0;
   let rare = 0;
   for (const ch of sample) {
     const c = ch.codePointAt(0)!;
-    if (c === 0xfffd) return false;
+    if (c === 0xfffd) return null;
     if (c <= 0x20) continue;
     meaningful++;
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) cjk++;
     else if ((c >= 0x3400 && c <= 0x4dbf) || (c >= 0xe000 && c <= 0xf8ff) || c >= 0x20000 || (c >= 0x80 && c < 0x2000)) rare++;
   }
-  if (meaningful === 0) return false;
-  return cjk / meaningful >= 0.3 && rare / meaningful < 0.05;
+  return { meaningful, cjk, rare };
 }

@@ -118,14 +118,25 @@ interface CleanLine {
 const LINE_BREAKS = ['\n', '\r', '\u2028', '\u2029'];
 
 /**
- * Returns a function giving the end of the raw line that starts at `start` (the next LF, CR,
- * U+2028 or U+2029, or the text end); starts must come in increasing order. Each break
+ * The end of the raw line that starts at `start` (the next LF, CR, U+2028 or U+2029, or the text
+ * end); starts must come in increasing order. Each break
  * character is found with indexOf, far faster than testing every character, and its next
  * occurrence is remembered so that no stretch of text is searched twice.
  */
-function lineEndFinder(raw: string): (start: number) => number {
-  const next = LINE_BREAKS.map((b) => raw.indexOf(b));
-  return (start) => {
+class LineEnds {
+  /** Per line-break character, its next occurrence found so far (−1: none left). */
+  private readonly next: number[] = [];
+
+  constructor(private readonly raw: string) {
+    for (const b of LINE_BREAKS) this.next.push(raw.indexOf(b));
+  }
+
+  /**
+   * Where the line starting at `start` ends. (A method, not a returned arrow: an arrow made per
+   * text loses its optimised code at every full garbage collection and is compiled again.)
+   */
+  after(start: number): number {
+    const { raw, next } = this;
     let end = raw.length;
     for (let k = 0; k < next.length; k++) {
       let at = next[k]!;
@@ -133,7 +144,7 @@ function lineEndFinder(raw: string): (start: number) => number {
       if (at >= 0 && at < end) end = at;
     }
     return end;
-  };
+  }
 }
 
 /** Length of the line break at `at`: \r\n and \r\r\n (a CRLF file passed through a CR→CRLF conversion once more) are one break. */
@@ -285,9 +296,9 @@ export function normalizeText(raw: string): NormalizedText {
   let lastBreakAt = 0;
   let blankSinceLast = false;
   let artefactSinceLast = false;
-  const lineEnd = lineEndFinder(raw);
+  const lineEnds = new LineEnds(raw);
   for (let start = 0, end = 0; end < raw.length; start = end + breakLength(raw, end)) {
-    end = lineEnd(start);
+    end = lineEnds.after(start);
     const line = cleanLine(raw, start, end);
     if (line.artefact) {
       artefactSinceLast = true;

@@ -51,10 +51,6 @@ export function structureDocument(source: SourceText, overrides: StructureOverri
   const frontText = units.slice(0, Math.max(bs, 1)).map((u) => u.text).join('\n');
   const headText = text.slice(0, 1500);
   const date = findDeliveryDate(frontText) ?? findDeliveryDate(headText);
-  const headingYear = (s: RawSection) => {
-    const ys = yearsIn(s.heading.replace(/“?十[一二三四五六七八九]五”?/g, ''));
-    return ys.length ? Math.max(...ys) : null;
-  };
   let planYear: number | null = null;
   let planSource: MetadataSource = null;
   let planHow = '';
@@ -175,24 +171,6 @@ export function structureDocument(source: SourceText, overrides: StructureOverri
   if (title === null) notes.push('no title line');
 
   // --- sections with roles and years
-  const toSection = (raw: RawSection, id: string, role: SectionRole, year: number | null, years: { from: number; to: number } | undefined): Section => {
-    const s: Section = {
-      id,
-      level: raw.level,
-      number: raw.number,
-      heading: raw.heading,
-      headingStart: raw.headingStart,
-      headingEnd: raw.headingEnd,
-      start: raw.start,
-      end: raw.end,
-      implicit: raw.implicit,
-      role,
-      year,
-      children: raw.children.map((c, k) => toSection(c, `${id}.${k + 1}`, role, year, years)),
-    };
-    if (years) s.years = years;
-    return s;
-  };
   const sections: Section[] = detected.sections.map((raw, k) => {
     const role = roles[k]!;
     const period = fiveYearPeriod(raw.heading);
@@ -215,16 +193,9 @@ export function structureDocument(source: SourceText, overrides: StructureOverri
 
   // --- passages
   const unitIndexOf = new Map<number, number>();
-  units.forEach((u, i) => unitIndexOf.set(u.start, i));
+  for (let i = 0; i < units.length; i++) unitIndexOf.set(units[i]!.start, i);
   const headingOnly = new Set<number>();
-  const walk = (s: Section) => {
-    if (!s.implicit && s.level > 1 && s.headingEnd >= (units[unitIndexOf.get(s.headingStart) ?? 0]?.end ?? 0)) {
-      const i = unitIndexOf.get(s.headingStart);
-      if (i !== undefined) headingOnly.add(i);
-    }
-    s.children.forEach(walk);
-  };
-  sections.forEach(walk);
+  for (const s of sections) addHeadingOnlyUnits(s, units, unitIndexOf, headingOnly);
   const planSpans = sections.filter((s) => s.role === 'plan' && s.year !== null && s.year === planYear);
   const reviewSpans = sections
     .filter((s) => s.role === 'review' && (s.year === reviewYear || s.implicit))
@@ -257,6 +228,47 @@ export function structureDocument(source: SourceText, overrides: StructureOverri
   doc.opening = detected.opening;
   doc.asides = asides;
   return doc;
+}
+
+// The helpers below are module-level functions rather than arrows inside structureDocument: an
+// arrow made per call loses its optimised code at every full garbage collection (V8 keeps it only
+// while a closure holds it) and is compiled again, several times a minute in a batch worker.
+
+/** The latest year a heading names (十四五-style plan periods left out), null when none. */
+function headingYear(s: RawSection): number | null {
+  const ys = yearsIn(s.heading.replace(/“?十[一二三四五六七八九]五”?/g, ''));
+  return ys.length ? Math.max(...ys) : null;
+}
+
+/** A detected section with its id, role and years, and its children's the same way. */
+function toSection(raw: RawSection, id: string, role: SectionRole, year: number | null, years: { from: number; to: number } | undefined): Section {
+  const children: Section[] = [];
+  for (let k = 0; k < raw.children.length; k++) children.push(toSection(raw.children[k]!, `${id}.${k + 1}`, role, year, years));
+  const s: Section = {
+    id,
+    level: raw.level,
+    number: raw.number,
+    heading: raw.heading,
+    headingStart: raw.headingStart,
+    headingEnd: raw.headingEnd,
+    start: raw.start,
+    end: raw.end,
+    implicit: raw.implicit,
+    role,
+    year,
+    children,
+  };
+  if (years) s.years = years;
+  return s;
+}
+
+/** Adds to `headingOnly` the unit of every sub-heading (in `s` and below) that fills its unit alone. */
+function addHeadingOnlyUnits(s: Section, units: readonly Unit[], unitIndexOf: Map<number, number>, headingOnly: Set<number>): void {
+  if (!s.implicit && s.level > 1 && s.headingEnd >= (units[unitIndexOf.get(s.headingStart) ?? 0]?.end ?? 0)) {
+    const i = unitIndexOf.get(s.headingStart);
+    if (i !== undefined) headingOnly.add(i);
+  }
+  for (const c of s.children) addHeadingOnlyUnits(c, units, unitIndexOf, headingOnly);
 }
 
 /** Number of "\n" in `text` (indexOf skips ahead far faster than a loop over every character). */

@@ -125,11 +125,12 @@ export function leadSentence(u: Unit): { end: number; text: string } | null {
 }
 
 /** A run of items numbered 1, 2, 3 … among `units` picked by `match`; returns the matching unit indexes, in order. */
-function sequence(units: Unit[], from: number, to: number, match: (u: Unit, index: number) => Heading | null, minItems = 2): Array<{ index: number; h: Heading }> {
+function sequence(units: Unit[], from: number, to: number, match: (u: Unit) => Heading | null, minItems = 2, skip?: Set<number>): Array<{ index: number; h: Heading }> {
   const found: Array<{ index: number; h: Heading }> = [];
   let expect = 1;
   for (let i = from; i < to; i++) {
-    const h = match(units[i]!, i);
+    if (skip?.has(i)) continue;
+    const h = match(units[i]!);
     if (!h) continue;
     if (h.value === expect) {
       found.push({ index: i, h });
@@ -165,7 +166,6 @@ export function detectSections(units: Unit[], from: number, to: number, skip: Se
   }
   const sections: RawSection[] = [];
   let opening: DetectResult['opening'] = null;
-  const endOf = (lastUnit: number) => units[lastUnit]!.end;
 
   if (l1.length === 0) {
     notes.push('no level-1 headings (一、二、… or 第一部分) found: the whole body is one implicit section');
@@ -181,12 +181,15 @@ export function detectSections(units: Unit[], from: number, to: number, skip: Se
         sections.push(s);
         if (first.h.value > 2) notes.push(`the first level-1 heading is ${first.h.number}; the text before it is taken as one implicit section`);
       } else {
-        opening = { start: units[from]!.start, end: endOf(first.index - 1) };
+        opening = { start: units[from]!.start, end: units[first.index - 1]!.end };
       }
     } else if (first.h.value > 1) {
       notes.push(`the first level-1 heading is ${first.h.number}, and there is no text before it`);
     }
-    l1.forEach((item, k) => {
+    // loops and module-level functions here, not arrows: an arrow made per call loses its optimised
+    // code at every full garbage collection and is compiled again, several times a minute in a batch
+    for (let k = 0; k < l1.length; k++) {
+      const item = l1[k]!;
       const last = (l1[k + 1]?.index ?? to) - 1;
       sections.push({
         level: 1,
@@ -195,36 +198,37 @@ export function detectSections(units: Unit[], from: number, to: number, skip: Se
         headingStart: item.h.headingStart,
         headingEnd: item.h.headingEnd,
         start: units[item.index]!.start,
-        end: endOf(last),
+        end: units[last]!.end,
         implicit: false,
         unit: item.index,
         children: [],
       });
-    });
+    }
   }
 
-  const unitRange = (s: RawSection): [number, number] => {
-    let a = s.unit;
-    let b = a;
-    while (b < to && units[b]!.start < s.end) b++;
-    return [a, b];
-  };
-
   for (const s1 of sections) {
-    const [a, b] = unitRange(s1);
+    const [a, b] = unitRange(units, to, s1);
     const bodyFrom = s1.implicit ? a : a + 1;
     const headingRunsOn = !s1.implicit && s1.headingEnd < units[a]!.end;
     const from2 = headingRunsOn ? a + 1 : bodyFrom;
-    let items = sequence(units, from2, b, (u, i) => (skip.has(i) ? null : level2Heading(u)), 1);
+    let items = sequence(units, from2, b, level2Heading, 1, skip);
     if (items.length === 0) items = sequence(units, from2, b, enumHeading);
     s1.children = childrenFrom(units, items, b, 2);
     if (s1.children.length === 0 && !s1.implicit || (s1.children.length === 0 && l1.length > 0)) s1.children = level3Children(units, from2, b, skip);
     else for (const s2 of s1.children) {
-      const [c, d] = unitRange(s2);
+      const [c, d] = unitRange(units, to, s2);
       s2.children = level3Children(units, c + 1, d, skip, c);
     }
   }
   return { sections, opening, notes };
+}
+
+/** The units a section spans: from its own unit up to (not including) the first at or after its end, at most `to`. */
+function unitRange(units: Unit[], to: number, s: RawSection): [number, number] {
+  const a = s.unit;
+  let b = a;
+  while (b < to && units[b]!.start < s.end) b++;
+  return [a, b];
 }
 
 function implicitSection(units: Unit[], first: number, last: number): RawSection {
@@ -233,9 +237,11 @@ function implicitSection(units: Unit[], first: number, last: number): RawSection
 }
 
 function childrenFrom(units: Unit[], items: Array<{ index: number; h: Heading }>, end: number, level: 2 | 3): RawSection[] {
-  return items.map((item, k) => {
+  const children: RawSection[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
     const last = (items[k + 1]?.index ?? end) - 1;
-    return {
+    children.push({
       level,
       number: item.h.number,
       heading: item.h.heading,
@@ -246,8 +252,9 @@ function childrenFrom(units: Unit[], items: Array<{ index: number; h: Heading }>
       implicit: false,
       unit: item.index,
       children: [],
-    };
-  });
+    });
+  }
+  return children;
 }
 
 /**
@@ -267,5 +274,8 @@ function level3Children(units: Unit[], from: number, to: number, skip: Set<numbe
     if (lead) leads.push({ index: i, h: { value: leads.length + 1, number: '', heading: lead.text, headingStart: u.start, headingEnd: lead.end } });
   }
   if (leads.length < 2) return [];
-  return childrenFrom(units, leads, to, 3).map((s) => ({ ...s, number: null }));
+  // lead sentences are not numbered (childrenFrom's sections are new objects: set in place)
+  const children = childrenFrom(units, leads, to, 3);
+  for (const s of children) s.number = null;
+  return children;
 }

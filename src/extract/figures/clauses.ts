@@ -78,13 +78,24 @@ export function listItems(subject: string): string[] | null {
     const [, pre, a, b, c, rest] = ordinal;
     return [a, b, c].filter(Boolean).map((n) => `${pre}第${n}${rest}`);
   }
-  let parts = s.split('、');
-  if (parts.length < 2) parts = s.split(/和|及|与/);
-  parts = parts.map((p) => p.trim()).filter(Boolean);
+  let pieces = s.split('、');
+  if (pieces.length < 2) pieces = s.split(/和|及|与/);
+  // loops, not map/filter with arrows: an arrow made per call loses its optimised code at every
+  // full garbage collection and is compiled again, several times a minute in a batch worker
+  const parts: string[] = [];
+  for (const p of pieces) {
+    const t = p.trim();
+    if (t) parts.push(t);
+  }
   if (parts.length < 2) return null;
   const last = parts[parts.length - 1]!;
   const suffix = headSuffix(parts.slice(0, -1), last);
-  return parts.map((p, i) => (i < parts.length - 1 && suffix && !p.endsWith(suffix) ? p + suffix : p));
+  const items: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    items.push(i < parts.length - 1 && suffix && !p.endsWith(suffix) ? p + suffix : p);
+  }
+  return items;
 }
 
 function headSuffix(others: string[], last: string): string | null {

@@ -6,7 +6,7 @@
  */
 import type { Figure } from '../figure-types.js';
 import { sourcePosition } from '../../io/read.js';
-import type { Passage, PolicyDocument, Section } from '../../structure/types.js';
+import type { Passage, PolicyDocument, Section, Span } from '../../structure/types.js';
 import { isOutsideBody, sectionLabel, sectionsHolding } from '../../structure/index.js';
 import { classify } from './classify.js';
 import { splitClauses } from './clauses.js';
@@ -33,16 +33,29 @@ export function extractFigures(doc: PolicyDocument): Figure[] {
       const offset = span.start + f.start;
       const numberOffset = span.start + f.numberAt;
       const path = sectionsHolding(doc.sections, numberOffset);
-      const passage = doc.passages.find((p) => within(p, numberOffset)) ?? null;
+      const passage = holding(doc.passages, numberOffset);
       const placement = classify(doc, f, path, passage);
       out.push(toFigure(doc, f, sentence, offset, numberOffset, path, placement));
     }
   }
   for (const p of doc.passages) if (p.kind === 'targets') out.push(...qualitativeTargets(doc, p));
-  out.sort((a, b) => a.offset - b.offset || (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0));
+  out.sort(byOffsetNumbersFirst);
   markRestatedTargets(out);
   return out;
 }
+
+// Module-level functions, not arrows written at the call: an arrow made per call loses its
+// optimised code at every full garbage collection (V8 keeps it only while a closure holds it) and
+// is compiled again, several times a minute in a batch worker.
+
+/** The first span of `list` holding `offset`, null when none does. */
+function holding<T extends Span>(list: readonly T[], offset: number): T | null {
+  for (const s of list) if (within(s, offset)) return s;
+  return null;
+}
+
+/** Text order; at the same offset, a figure with a value before a qualitative one. */
+const byOffsetNumbersFirst = (a: Figure, b: Figure): number => a.offset - b.offset || (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0);
 
 function toFigure(
   doc: PolicyDocument,
@@ -126,44 +139,49 @@ export function qualitativeTargets(doc: PolicyDocument, passage: Passage): Figur
     } else items.push({ start: c.start, end: c.end });
     lastWasQualitative = true;
   }
-  const path0 = (o: number) => sectionsHolding(doc.sections, o);
-  return items.map((it) => {
-    const offset = from + it.start;
-    const raw = text.slice(offset, from + it.end);
-    const lead = raw.length - raw.trimStart().length;
-    const clause = raw.trim();
-    const start = offset + lead;
-    const path = path0(start);
-    const pos = sourcePosition(doc.source, start);
-    const sentenceSpan = doc.sentences.find((s) => within(s, start));
-    const sentence = sentenceSpan ? text.slice(sentenceSpan.start, sentenceSpan.end) : clause;
-    const inSentence = sentenceSpan ? start - sentenceSpan.start : 0;
-    return {
-      kind: 'target',
-      year: passage.year ?? doc.metadata.planYear,
-      indicator: clause,
-      canonical: canonicalOf(clause),
-      measure: null,
-      direction: null,
-      value: null,
-      valueMax: null,
-      unit: null,
-      scaled: null,
-      scaledUnit: null,
-      qualifier: null,
-      bound: null,
-      commitment: commitmentBefore(sentence, inSentence + clause.length),
-      headline: true,
-      text: clause,
-      sentence,
-      section: path.map(sectionLabel),
-      sectionId: path[path.length - 1]?.id ?? null,
-      offset: start,
-      line: pos.line,
-      column: pos.column,
-      warning: null,
-    } satisfies Figure;
-  });
+  const out: Figure[] = [];
+  for (const it of items) out.push(qualitativeTarget(doc, passage, from, it));
+  return out;
+}
+
+/** One item of qualitativeTargets (`from`: where the passage's items start). */
+function qualitativeTarget(doc: PolicyDocument, passage: Passage, from: number, it: Span): Figure {
+  const text = doc.source.text;
+  const offset = from + it.start;
+  const raw = text.slice(offset, from + it.end);
+  const lead = raw.length - raw.trimStart().length;
+  const clause = raw.trim();
+  const start = offset + lead;
+  const path = sectionsHolding(doc.sections, start);
+  const pos = sourcePosition(doc.source, start);
+  const sentenceSpan = holding(doc.sentences, start);
+  const sentence = sentenceSpan ? text.slice(sentenceSpan.start, sentenceSpan.end) : clause;
+  const inSentence = sentenceSpan ? start - sentenceSpan.start : 0;
+  return {
+    kind: 'target',
+    year: passage.year ?? doc.metadata.planYear,
+    indicator: clause,
+    canonical: canonicalOf(clause),
+    measure: null,
+    direction: null,
+    value: null,
+    valueMax: null,
+    unit: null,
+    scaled: null,
+    scaledUnit: null,
+    qualifier: null,
+    bound: null,
+    commitment: commitmentBefore(sentence, inSentence + clause.length),
+    headline: true,
+    text: clause,
+    sentence,
+    section: path.map(sectionLabel),
+    sectionId: path[path.length - 1]?.id ?? null,
+    offset: start,
+    line: pos.line,
+    column: pos.column,
+    warning: null,
+  } satisfies Figure;
 }
 
 /**

@@ -91,7 +91,7 @@ export function extractSentence(sentence: string): SentenceFigure[] {
   const mask = quotedMask(sentence);
   const kept: Kept[] = [];
   for (const q of quantities) {
-    if (kept.some((k) => q.start < k.q.end)) continue; // overlaps a previous quantity
+    if (overlapsKept(kept, q)) continue; // overlaps a previous quantity
     const post = postQualifier(sentence, q.end);
     const after = q.end + (post?.length ?? 0);
     if (exclusionReason(sentence, q, mask, after)) continue;
@@ -131,14 +131,13 @@ export function extractSentence(sentence: string): SentenceFigure[] {
         lastSubject = subjRaw;
       }
       items = items ?? [subject];
-      const makeOne = (k: Kept, indicator: string, warning: string | null) => {
-        out.push(build(sentence, clause.start, k, indicator, warning, false));
-      };
-      if (items.length === qs.length) qs.forEach((k, i) => makeOne(k, items![i]! + verb, null));
-      else if (qs.length === 1) for (const item of items) makeOne(qs[0]!, item + verb, null);
+      // plain loops, no arrow made per clause: such an arrow loses its optimised code at every
+      // full garbage collection and is compiled again, several times a minute in a batch worker
+      if (items.length === qs.length) for (let i = 0; i < qs.length; i++) out.push(build(sentence, clause.start, qs[i]!, items[i]! + verb, null, false));
+      else if (qs.length === 1) for (const item of items) out.push(build(sentence, clause.start, qs[0]!, item + verb, null, false));
       else {
         const w = `${marker[0]} list: ${items.length} indicator(s) for ${qs.length} values; indicator not assigned per value`;
-        for (const k of qs) makeOne(k, subject + verb, w);
+        for (const k of qs) out.push(build(sentence, clause.start, k, subject + verb, w, false));
       }
       lastIndicator = subject + verb;
       continue;
@@ -208,7 +207,7 @@ export function extractSentence(sentence: string): SentenceFigure[] {
   const mayHintYear = YEAR_HINT.test(sentence);
   for (const f of out) {
     const upTo = sentence.slice(0, f.end);
-    const clauseOf = clauses.find((c) => f.numberAt >= c.start && f.numberAt < c.end);
+    const clauseOf = clauseHolding(clauses, f.numberAt);
     const clauseText = clauseOf ? sentence.slice(clauseOf.start, clauseOf.end) : '';
     f.fiveYear = (namesPlanPeriod && PLAN_PERIOD.test(upTo)) || /年均|五年来|过去五年|五年间|五年累计/.test(clauseText) || FIVE_YEAR.test(f.indicator);
     const yh = mayHintYear ? YEAR_HINT.exec(upTo) : null;
@@ -216,6 +215,18 @@ export function extractSentence(sentence: string): SentenceFigure[] {
     f.commitment = commitmentBefore(sentence, f.numberAt);
   }
   return out;
+}
+
+/** Does `q` start before the end of a quantity already kept (an overlap)? */
+function overlapsKept(kept: readonly Kept[], q: Quantity): boolean {
+  for (const k of kept) if (q.start < k.q.end) return true;
+  return false;
+}
+
+/** The clause holding offset `at`, undefined when none does. */
+function clauseHolding<C extends { start: number; end: number }>(clauses: readonly C[], at: number): C | undefined {
+  for (const c of clauses) if (at >= c.start && at < c.end) return c;
+  return undefined;
 }
 
 /**

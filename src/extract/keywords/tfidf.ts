@@ -37,24 +37,43 @@ export type TfScheme = 'log' | 'raw';
  */
 export function tfidfRank(counts: TermCounts, tf: TfScheme = 'log', idf: IdfTable = jiebaIdf(), top = 0): RankedTerm[] {
   const total = counts.total || 1;
-  const tfOf = (count: number) => (tf === 'raw' ? count / total : 1 + Math.log(count));
   if (top <= 0 || top >= counts.counts.size) {
     const rows: RankedTerm[] = [];
-    for (const [term, count] of counts.counts) rows.push(rankedRow(term, counts, tfOf(count) * idfOf(idf, term, counts.parts.get(term))));
+    for (const [term, count] of counts.counts) rows.push(rankedRow(term, counts, tfOf(tf, count, total) * idfOf(idf, term, counts.parts.get(term))));
     return sortRanked(rows);
   }
   // no term's IDF exceeds the table's largest (unknown words get the median, phrases a part's
   // IDF), so once `top` terms are held, a term whose tf × that bound ranks below the last one held
   // cannot get in: most terms of a report occur once or twice and are skipped without a lookup
   const maxIdf = idf.max === undefined ? Infinity : Math.max(idf.max, idf.median);
-  const best = new TopTerms(top);
-  // forEach, not for…of: a [key, value] array per entry is thousands of allocations per report
-  counts.counts.forEach((count, term) => {
-    const t = tfOf(count);
-    if (best.full() && roundWeight(t * maxIdf) < best.lastWeight()) return;
-    best.offer(term, t * idfOf(idf, term, counts.parts.get(term)), count);
-  });
-  return best.ranked().map((c) => rankedRow(c.term, counts, c.weight));
+  const scan: TopScan = { best: new TopTerms(top), counts, tf, total, idf, maxIdf };
+  // forEach, not for…of: a [key, value] array per entry is thousands of allocations per report;
+  // with a module-level callback and `this`, not an arrow: an arrow made per call loses its
+  // optimised code at every full garbage collection and is compiled again
+  counts.counts.forEach(offerTerm, scan);
+  const rows: RankedTerm[] = [];
+  for (const c of scan.best.ranked()) rows.push(rankedRow(c.term, counts, c.weight));
+  return rows;
+}
+
+function tfOf(tf: TfScheme, count: number, total: number): number {
+  return tf === 'raw' ? count / total : 1 + Math.log(count);
+}
+
+/** What tfidfRank's scan over the terms carries (the `this` of offerTerm). */
+interface TopScan {
+  best: TopTerms;
+  counts: TermCounts;
+  tf: TfScheme;
+  total: number;
+  idf: IdfTable;
+  maxIdf: number;
+}
+
+function offerTerm(this: TopScan, count: number, term: string): void {
+  const t = tfOf(this.tf, count, this.total);
+  if (this.best.full() && roundWeight(t * this.maxIdf) < this.best.lastWeight()) return;
+  this.best.offer(term, t * idfOf(this.idf, term, this.counts.parts.get(term)), count);
 }
 
 /** A term's weight as rows carry it (and rank by). */
@@ -119,5 +138,9 @@ export function rankedRow(term: string, counts: TermCounts, weight: number): Ran
 }
 
 export function sortRanked(rows: RankedTerm[]): RankedTerm[] {
-  return rows.sort((a, b) => b.weight - a.weight || b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return rows.sort(rankOrder);
+}
+
+function rankOrder(a: RankedTerm, b: RankedTerm): number {
+  return b.weight - a.weight || b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0);
 }
