@@ -102,7 +102,6 @@ class FastCut {
     }
     const cppjieba::Trie* trie = dict_.*member(DictTrieTrie());
     Flatten(trie->*member(TrieRoot()));
-    HashWideNodes();
     // the user dictionary's single characters, asked once per BMP character instead of once per
     // single-character word (an unordered_set lookup each)
     for (uint32_t r = 0; r < 0x10000; r++) {
@@ -214,8 +213,7 @@ class FastCut {
     const Edge* first = edges_.data() + EdgesFrom(node);
     const Edge* end = edges_.data() + EdgesFrom(node + 1);
     const Edge* e = first;
-    if (end - first > SCAN_LIMIT) {
-      if (!wideSlots_.empty()) return WideChild(node, r, first, end);
+    if (end - first > 8) {
       e = std::lower_bound(first, end, r, [](const Edge& edge, cppjieba::Rune rune) { return edge.rune < rune; });
       if (e == end || e->rune != r) return 0;
     } else {
@@ -223,66 +221,6 @@ class FastCut {
       if (e == end) return 0;
     }
     return static_cast<uint32_t>(e - edges_.data()) + 1;
-  }
-
-  // ---- nodes with many children (more than SCAN_LIMIT edges, the root aside): the node for a
-  // word's first character often has hundreds, and a binary search over them was ~40 % of the
-  // word graph's time in a batch (five or six cache misses in ~4 MB of edges per step). Their
-  // edges are also in one open-addressing table keyed by (node, character): a slot holds the edge
-  // + 1 in its low edgeBits_ bits and a fingerprint of the key above them (0: empty), so a probe
-  // reads one cache line of slots and only the edge it names. The same edge is found either way.
-  static const uint32_t SCAN_LIMIT = 8;
-
-  static uint32_t WideHash(uint32_t node, cppjieba::Rune r) {
-    uint64_t key = (static_cast<uint64_t>(node) << 21) ^ r;  // a rune is below 2^21
-    key *= 0x9E3779B97F4A7C15ull;
-    return static_cast<uint32_t>(key >> 32);
-  }
-
-  uint32_t Fingerprint(uint32_t hash) const { return hash >> edgeBits_; }
-
-  void HashWideNodes() {
-    wideSlots_.clear();
-    const uint32_t nodes = static_cast<uint32_t>(edges_.size());  // node ids 0 … edges_.size() − 1
-    edgeBits_ = 1;
-    while (edgeBits_ < 32 && (static_cast<uint64_t>(1) << edgeBits_) <= nodes) edgeBits_++;
-    if (edgeBits_ > 26) return;  // fingerprints too short to help: the binary search stays
-    size_t wideEdges = 0;
-    for (uint32_t node = 1; node < nodes; node++) {
-      const uint32_t n = EdgesFrom(node + 1) - EdgesFrom(node);
-      if (n > SCAN_LIMIT) wideEdges += n;
-    }
-    if (wideEdges == 0) return;
-    size_t size = 1024;
-    while (size < 2 * wideEdges) size *= 2;  // at most half full: short probe runs
-    wideSlots_.assign(size, 0);
-    const uint32_t mask = static_cast<uint32_t>(size - 1);
-    for (uint32_t node = 1; node < nodes; node++) {
-      const uint32_t from = EdgesFrom(node);
-      const uint32_t to = EdgesFrom(node + 1);
-      if (to - from <= SCAN_LIMIT) continue;
-      for (uint32_t e = from; e < to; e++) {
-        const uint32_t hash = WideHash(node, edges_[e].rune);
-        uint32_t i = hash & mask;
-        while (wideSlots_[i] != 0) i = (i + 1) & mask;
-        wideSlots_[i] = (e + 1) | (Fingerprint(hash) << edgeBits_);
-      }
-    }
-  }
-
-  // Child for a node with more than SCAN_LIMIT edges, [first, end), through wideSlots_.
-  uint32_t WideChild(uint32_t node, cppjieba::Rune r, const Edge* first, const Edge* end) const {
-    const uint32_t hash = WideHash(node, r);
-    const uint32_t mask = static_cast<uint32_t>(wideSlots_.size() - 1);
-    const uint32_t print = Fingerprint(hash);
-    const uint32_t edgeMask = (static_cast<uint32_t>(1) << edgeBits_) - 1;
-    for (uint32_t i = hash & mask;; i = (i + 1) & mask) {
-      const uint32_t slot = wideSlots_[i];
-      if (slot == 0) return 0;
-      if ((slot >> edgeBits_) != print) continue;
-      const Edge* e = edges_.data() + ((slot & edgeMask) - 1);
-      if (e >= first && e < end && e->rune == r) return static_cast<uint32_t>(e - edges_.data()) + 1;
-    }
   }
 
   bool IsUserSingle(cppjieba::Rune r) const {
@@ -518,8 +456,6 @@ class FastCut {
   std::unordered_map<cppjieba::Rune, uint32_t> rootOther_;
   uint32_t rootStart_ = 0;  // the root's start (Start)
   std::vector<Edge> edges_;  // per edge, its character and the start of the node it leads to
-  std::vector<uint32_t> wideSlots_;  // (node, character) → edge of nodes with many children (HashWideNodes)
-  uint32_t edgeBits_ = 0;  // low bits of a wideSlots_ slot that hold the edge + 1
   std::vector<double> nodeWeight_;
   std::vector<const cppjieba::DictUnit*> nodeUnit_;  // per node: its word's DictUnit (for WordTag), or null
   std::vector<bool> withReplacement_;  // per node: its characters include U+FFFD (see WordId)
