@@ -28,7 +28,7 @@
  *     `policytext outline …`.
  *
  * Uses the built dist/ and bin/ (run `npm run build` first). Not part of `npm test`.
- * Options: --docs N[,M] (default 1000,3000), --rounds R (default 2), --jobs N, --skip-batch, --skip-segmentation,
+ * Options: --docs N[,M] (default 1000,3000), --rounds R (default 3), --jobs N, --skip-batch, --skip-segmentation,
  * --skip-commands, --keep (keep the temp folder).
  * Temp files are removed at the end, also on Ctrl-C.
  */
@@ -50,7 +50,9 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const DOC_COUNTS = opt('--docs', '1000,3000').split(',').map(Number);
-const ROUNDS = Math.max(1, Number(opt('--rounds', '2')));
+// three rounds: this VM's speed swings by tens of percent within minutes, and the fastest of two
+// runs per size still left the margin (a difference of two run times) off by up to a third
+const ROUNDS = Math.max(1, Number(opt('--rounds', '3')));
 const JOBS = Number(opt('--jobs', String(availableParallelism())));
 const CORES = availableParallelism();
 
