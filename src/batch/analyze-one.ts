@@ -35,9 +35,9 @@ export function processDocument(source: SourceText, options: ProcessOptions = {}
   const key: RowKey = { path: source.path, place, planYear };
 
   const figures = extractFigures(doc);
-  // rows by plain loops over module-level functions, not `.map` with an arrow: an arrow made per
-  // document loses its optimised code at every full garbage collection (V8 holds it weakly once
-  // the closure is gone) and is compiled again, several times a minute per worker
+  // rows by plain loops over module-level functions, not `.map` with an arrow made per document:
+  // V8 keeps a closure's optimised code only while a closure holds it, so such an arrow is
+  // compiled again after every full garbage collection (docs/contributing.md)
   const figureRows: Row[] = [];
   let headlineFigures = 0;
   for (const f of figures) {

@@ -53,10 +53,7 @@ function load(userDicts: string[]): void {
   unreportedLoadMs = performance.now() - started;
 }
 
-/**
- * Rows as one text. A loop, not `rows.map(arrow)`: an arrow made per document loses its optimised
- * code at every full garbage collection and is compiled again (see analyze-one.ts).
- */
+/** Rows as one text (a loop, not `rows.map` with an arrow made per document: docs/contributing.md). */
 function formatRows(rows: Array<Record<string, unknown>>, columns: string[], format: BatchFormat): string {
   let text = '';
   for (const r of rows) text += formatRow(r, columns, format);

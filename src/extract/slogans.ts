@@ -75,9 +75,8 @@ export function findQuotes(text: string): QuoteMatch[] {
   return out.sort(byStartThenLonger);
 }
 
-// The callbacks here and below are module-level functions, not arrows written at the call: an
-// arrow made per call loses its optimised code at every full garbage collection (V8 keeps it only
-// while a closure holds it) and is compiled again, several times a minute in a batch worker.
+// The callbacks here and below are module-level functions, not arrows made at the call on every
+// call (docs/contributing.md).
 
 const anyQuote = (): boolean => true;
 
@@ -195,8 +194,8 @@ const byFirst = (a: Slogan, b: Slogan): number => a.first - b.first;
 const isTermLike = (s: Slogan): boolean => s.class !== 'single-char' && s.class !== 'sentence';
 
 /**
- * countEach's pass over the text. A function of its own so that the code after the loop is not
- * compiled into the loop's on-stack-replaced code before it ever ran: that code deoptimised at
+ * countEach's pass over the text, in a function of its own (docs/contributing.md): compiled into
+ * the loop's on-stack-replaced code before it ever ran, the code after the loop deoptimised at
  * nearly every call for want of type feedback.
  */
 function scanNeedles(text: string, isFirstCode: Uint8Array, byFirstCode: Map<number, NeedleCounter[]>): void {

@@ -113,9 +113,9 @@ function looksLikeChinese(text: string): boolean {
 }
 
 /**
- * looksLikeChinese's counts over a sample (null: it holds U+FFFD). The loop has a function of its
- * own so that the ratio tests above are not compiled into the loop's on-stack-replaced code before
- * they ever ran: that code deoptimised at every call for want of type feedback.
+ * looksLikeChinese's counts over a sample (null: it holds U+FFFD), in a function of its own
+ * (docs/contributing.md): compiled into the loop's on-stack-replaced code before they ever ran, the
+ * ratio tests after the loop deoptimised at every call for want of type feedback.
  */
 function characterClasses(sample: string): { meaningful: number; cjk: number; rare: number } | null {
   let meaningful = 0;

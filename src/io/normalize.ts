@@ -118,10 +118,10 @@ interface CleanLine {
 const LINE_BREAKS = ['\n', '\r', '\u2028', '\u2029'];
 
 /**
- * The end of the raw line that starts at `start` (the next LF, CR, U+2028 or U+2029, or the text
- * end); starts must come in increasing order. Each break
- * character is found with indexOf, far faster than testing every character, and its next
- * occurrence is remembered so that no stretch of text is searched twice.
+ * Finds where each raw line ends (the next LF, CR, U+2028 or U+2029, or the text end), for line
+ * starts in increasing order. Each break character is found with indexOf, far faster than testing
+ * every character, and its next occurrence is remembered so that no stretch of text is searched
+ * twice.
  */
 class LineEnds {
   /** Per line-break character, its next occurrence found so far (−1: none left). */
@@ -131,10 +131,7 @@ class LineEnds {
     for (const b of LINE_BREAKS) this.next.push(raw.indexOf(b));
   }
 
-  /**
-   * Where the line starting at `start` ends. (A method, not a returned arrow: an arrow made per
-   * text loses its optimised code at every full garbage collection and is compiled again.)
-   */
+  /** Where the line starting at `start` ends (a method, not an arrow made per text: docs/contributing.md). */
   after(start: number): number {
     const { raw, next } = this;
     let end = raw.length;

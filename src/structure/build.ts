@@ -230,9 +230,8 @@ export function structureDocument(source: SourceText, overrides: StructureOverri
   return doc;
 }
 
-// The helpers below are module-level functions rather than arrows inside structureDocument: an
-// arrow made per call loses its optimised code at every full garbage collection (V8 keeps it only
-// while a closure holds it) and is compiled again, several times a minute in a batch worker.
+// The helpers below are module-level functions rather than arrows made inside structureDocument
+// on every call (docs/contributing.md).
 
 /** The latest year a heading names (十四五-style plan periods left out), null when none. */
 function headingYear(s: RawSection): number | null {

@@ -124,7 +124,10 @@ export function leadSentence(u: Unit): { end: number; text: string } | null {
   return { end: s.end, text };
 }
 
-/** A run of items numbered 1, 2, 3 … among `units` picked by `match`; returns the matching unit indexes, in order. */
+/**
+ * A run of items numbered 1, 2, 3 … among `units` picked by `match` (never a unit in `skip`);
+ * returns the matching unit indexes, in order.
+ */
 function sequence(units: Unit[], from: number, to: number, match: (u: Unit) => Heading | null, minItems = 2, skip?: Set<number>): Array<{ index: number; h: Heading }> {
   const found: Array<{ index: number; h: Heading }> = [];
   let expect = 1;
@@ -186,8 +189,7 @@ export function detectSections(units: Unit[], from: number, to: number, skip: Se
     } else if (first.h.value > 1) {
       notes.push(`the first level-1 heading is ${first.h.number}, and there is no text before it`);
     }
-    // loops and module-level functions here, not arrows: an arrow made per call loses its optimised
-    // code at every full garbage collection and is compiled again, several times a minute in a batch
+    // loops and module-level functions here, not arrows made per call (docs/contributing.md)
     for (let k = 0; k < l1.length; k++) {
       const item = l1[k]!;
       const last = (l1[k + 1]?.index ?? to) - 1;
@@ -223,7 +225,10 @@ export function detectSections(units: Unit[], from: number, to: number, skip: Se
   return { sections, opening, notes };
 }
 
-/** The units a section spans: from its own unit up to (not including) the first at or after its end, at most `to`. */
+/**
+ * The units a section spans: from its own unit up to (not including) the first that starts at or
+ * after its end, at most `to`.
+ */
 function unitRange(units: Unit[], to: number, s: RawSection): [number, number] {
   const a = s.unit;
   let b = a;

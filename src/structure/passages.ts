@@ -65,9 +65,8 @@ const COMMENTARY = /^(?:这|上述|加强|着重|考虑|提出|综合|实际|为
 const TARGET_WORDS = /增长|下降|降低|减少|达到|控制|实现|以上|以内|左右|指标|同步|扭转|保持|改善|平衡/;
 
 /**
- * The index of the first sentence saying 预期目标是, −1 when none does. (A loop of its own, not
- * findIndex with an arrow: an arrow made per call loses its optimised code at every full garbage
- * collection and is compiled again, several times a minute in a batch worker.)
+ * The index of the first sentence saying 预期目标是, −1 when none does (a loop, not findIndex with
+ * an arrow made per call: docs/contributing.md).
  */
 function firstTargetPhrase(text: string, sentences: readonly Span[]): number {
   for (let k = 0; k < sentences.length; k++) if (TARGET_PHRASE.test(text.slice(sentences[k]!.start, sentences[k]!.end))) return k;

@@ -80,8 +80,7 @@ export function listItems(subject: string): string[] | null {
   }
   let pieces = s.split('、');
   if (pieces.length < 2) pieces = s.split(/和|及|与/);
-  // loops, not map/filter with arrows: an arrow made per call loses its optimised code at every
-  // full garbage collection and is compiled again, several times a minute in a batch worker
+  // loops, not map/filter with arrows made per call (docs/contributing.md)
   const parts: string[] = [];
   for (const p of pieces) {
     const t = p.trim();

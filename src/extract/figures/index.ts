@@ -44,9 +44,7 @@ export function extractFigures(doc: PolicyDocument): Figure[] {
   return out;
 }
 
-// Module-level functions, not arrows written at the call: an arrow made per call loses its
-// optimised code at every full garbage collection (V8 keeps it only while a closure holds it) and
-// is compiled again, several times a minute in a batch worker.
+// Module-level functions, not arrows made at the call on every call (docs/contributing.md).
 
 /** The first span of `list` holding `offset`, null when none does. */
 function holding<T extends Span>(list: readonly T[], offset: number): T | null {

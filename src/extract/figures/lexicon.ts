@@ -62,8 +62,8 @@ export function canonicalOf(indicator: string | null | undefined): string | null
   const text = indicator.replace(SCOPE, '');
   const m = ANY_ENTRY.exec(text);
   if (!m) return null;
-  // the first group that took part (a loop, not findIndex with an arrow made per call, which would
-  // lose its optimised code at every full garbage collection and be compiled again)
+  // the first group that took part (a loop, not findIndex with an arrow made per call:
+  // docs/contributing.md)
   let entry = -2;
   for (let i = 1; i < m.length; i++) {
     if (m[i] !== undefined) {

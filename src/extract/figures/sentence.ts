@@ -131,8 +131,7 @@ export function extractSentence(sentence: string): SentenceFigure[] {
         lastSubject = subjRaw;
       }
       items = items ?? [subject];
-      // plain loops, no arrow made per clause: such an arrow loses its optimised code at every
-      // full garbage collection and is compiled again, several times a minute in a batch worker
+      // plain loops, no arrow made per clause (docs/contributing.md)
       if (items.length === qs.length) for (let i = 0; i < qs.length; i++) out.push(build(sentence, clause.start, qs[i]!, items[i]! + verb, null, false));
       else if (qs.length === 1) for (const item of items) out.push(build(sentence, clause.start, qs[0]!, item + verb, null, false));
       else {

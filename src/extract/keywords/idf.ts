@@ -145,8 +145,7 @@ export function idfOf(idf: IdfTable, word: string, parts?: string[]): number {
   const own = idf.get(word);
   if (own !== undefined) return own;
   if (parts && parts.length > 1) {
-    // a loop, not parts.map(arrow): an arrow made per call loses its optimised code at every full
-    // garbage collection and is compiled again
+    // a loop, not parts.map with an arrow made per call (docs/contributing.md)
     let max = -Infinity;
     for (const p of parts) max = Math.max(max, idf.get(p) ?? idf.median);
     return max;

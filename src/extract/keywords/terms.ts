@@ -171,8 +171,7 @@ export function countParagraphs(paragraphs: Term[][], chars: number): TermCounts
   }
   const counted: Counted = { counts: new Map<string, number>(), tags: new Map<string, string>() };
   // forEach, not for…of: a [key, value] array per entry is thousands of allocations per report;
-  // with a module-level callback and `this`, not an arrow: an arrow made per call loses its
-  // optimised code at every full garbage collection and is compiled again
+  // a module-level callback with `this`, not an arrow made per call (docs/contributing.md)
   tallies.forEach(copyTally, counted);
   return { counts: counted.counts, tags: counted.tags, total, chars, parts };
 }

@@ -48,8 +48,7 @@ export function tfidfRank(counts: TermCounts, tf: TfScheme = 'log', idf: IdfTabl
   const maxIdf = idf.max === undefined ? Infinity : Math.max(idf.max, idf.median);
   const scan: TopScan = { best: new TopTerms(top), counts, tf, total, idf, maxIdf };
   // forEach, not for…of: a [key, value] array per entry is thousands of allocations per report;
-  // with a module-level callback and `this`, not an arrow: an arrow made per call loses its
-  // optimised code at every full garbage collection and is compiled again
+  // a module-level callback with `this`, not an arrow made per call (docs/contributing.md)
   counts.counts.forEach(offerTerm, scan);
   const rows: RankedTerm[] = [];
   for (const c of scan.best.ranked()) rows.push(rankedRow(c.term, counts, c.weight));
