@@ -5,9 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { SourceText } from '../io/read.js';
 import type { SegmentOptions } from '../segment/segment.js';
-import type { PolicyDocument } from '../structure/types.js';
 import type { Figure } from '../extract/figure-types.js';
-import { structureDocument } from '../structure/index.js';
+import { flattenSections, structureDocument } from '../structure/index.js';
 import { extractFigures } from '../extract/figures/index.js';
 import { extractSlogans, type Slogan } from '../extract/slogans.js';
 import { extractKeywords, keywordText, type RankedTerm } from '../extract/keywords/index.js';
@@ -68,7 +67,7 @@ export function processDocument(source: SourceText, options: ProcessOptions = {}
     chars: meta.chars,
     paragraphs: text.lines.length,
     sentences: meta.sentences,
-    sections: countSections(doc.sections),
+    sections: flattenSections(doc.sections).length,
     figures: figureRows.length,
     headlineFigures,
     keywords: keywordRows.length,
@@ -150,12 +149,6 @@ function figureRow(key: RowKey, f: Figure): Row {
     column: f.column,
     warning: f.warning,
   };
-}
-
-function countSections(sections: PolicyDocument['sections']): number {
-  let n = sections.length;
-  for (const s of sections) n += countSections(s.children);
-  return n;
 }
 
 function round(x: number, digits: number): number {

@@ -7,7 +7,7 @@
 import type { Figure } from '../figure-types.js';
 import { sourcePosition } from '../../io/read.js';
 import type { Passage, PolicyDocument, Section, Span } from '../../structure/types.js';
-import { isOutsideBody, sectionLabel, sectionsHolding } from '../../structure/index.js';
+import { isOutsideBody, passageAt, sectionLabel, sectionsHolding, spanHolding } from '../../structure/index.js';
 import { classify } from './classify.js';
 import { splitClauses } from './clauses.js';
 import { canonicalOf } from './lexicon.js';
@@ -18,8 +18,6 @@ export { extractSentence, measureOf, type SentenceFigure } from './sentence.js';
 export { canonicalOf, INDICATORS, type IndicatorEntry } from './lexicon.js';
 export { scanQuantities, parseChineseNumber, type Quantity } from './numbers.js';
 export { splitClauses, listItems } from './clauses.js';
-
-const within = (s: { start: number; end: number }, offset: number) => offset >= s.start && offset < s.end;
 
 /** Every figure of the document, in text order (qualitative headline targets at their place). */
 export function extractFigures(doc: PolicyDocument): Figure[] {
@@ -33,7 +31,7 @@ export function extractFigures(doc: PolicyDocument): Figure[] {
       const offset = span.start + f.start;
       const numberOffset = span.start + f.numberAt;
       const path = sectionsHolding(doc.sections, numberOffset);
-      const passage = holding(doc.passages, numberOffset);
+      const passage = passageAt(doc, numberOffset);
       const placement = classify(doc, f, path, passage);
       out.push(toFigure(doc, f, sentence, offset, numberOffset, path, placement));
     }
@@ -44,15 +42,7 @@ export function extractFigures(doc: PolicyDocument): Figure[] {
   return out;
 }
 
-// Module-level functions, not arrows made at the call on every call (docs/contributing.md).
-
-/** The first span of `list` holding `offset`, null when none does. */
-function holding<T extends Span>(list: readonly T[], offset: number): T | null {
-  for (const s of list) if (within(s, offset)) return s;
-  return null;
-}
-
-/** Text order; at the same offset, a figure with a value before a qualitative one. */
+/** Text order (a module-level comparator, not an arrow made per call: docs/contributing.md); at the same offset, a figure with a value before a qualitative one. */
 const byOffsetNumbersFirst = (a: Figure, b: Figure): number => a.offset - b.offset || (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0);
 
 function toFigure(
@@ -152,7 +142,7 @@ function qualitativeTarget(doc: PolicyDocument, passage: Passage, from: number, 
   const start = offset + lead;
   const path = sectionsHolding(doc.sections, start);
   const pos = sourcePosition(doc.source, start);
-  const sentenceSpan = holding(doc.sentences, start);
+  const sentenceSpan = spanHolding(doc.sentences, start);
   const sentence = sentenceSpan ? text.slice(sentenceSpan.start, sentenceSpan.end) : clause;
   const inSentence = sentenceSpan ? start - sentenceSpan.start : 0;
   return {

@@ -4,12 +4,13 @@
  * (国内生产总值达到67.7万亿元，增长6.9% → 国内生产总值增长), numbers before their noun
  * (新增2万亿元中央财政资金), baselines (由46.9%提高到48.2%) and restated targets.
  */
-import type { Figure, FigureBound, FigureMeasure } from '../figure-types.js';
+import type { Figure, FigureMeasure } from '../figure-types.js';
 import { listItems, expandUrbanRural, LIST_MARKER, splitClauses, type Clause } from './clauses.js';
 import { exclusionReason, quotedMask } from './exclusions.js';
 import { canonicalOf } from './lexicon.js';
 import { scaleQuantity, scanQuantities, type Quantity } from './numbers.js';
 import { boundOf, commitmentBefore, COMMITMENTS, postQualifier, preQualifier } from './qualifiers.js';
+import { spanHolding } from '../../structure/index.js';
 
 /** A figure found in one sentence: the record's quantity fields, plus where it sits in the sentence. */
 export interface SentenceFigure
@@ -206,7 +207,7 @@ export function extractSentence(sentence: string): SentenceFigure[] {
   const mayHintYear = YEAR_HINT.test(sentence);
   for (const f of out) {
     const upTo = sentence.slice(0, f.end);
-    const clauseOf = clauseHolding(clauses, f.numberAt);
+    const clauseOf = spanHolding(clauses, f.numberAt);
     const clauseText = clauseOf ? sentence.slice(clauseOf.start, clauseOf.end) : '';
     f.fiveYear = (namesPlanPeriod && PLAN_PERIOD.test(upTo)) || /年均|五年来|过去五年|五年间|五年累计/.test(clauseText) || FIVE_YEAR.test(f.indicator);
     const yh = mayHintYear ? YEAR_HINT.exec(upTo) : null;
@@ -220,12 +221,6 @@ export function extractSentence(sentence: string): SentenceFigure[] {
 function overlapsKept(kept: readonly Kept[], q: Quantity): boolean {
   for (const k of kept) if (q.start < k.q.end) return true;
   return false;
-}
-
-/** The clause holding offset `at`, undefined when none does. */
-function clauseHolding<C extends { start: number; end: number }>(clauses: readonly C[], at: number): C | undefined {
-  for (const c of clauses) if (at >= c.start && at < c.end) return c;
-  return undefined;
 }
 
 /**
