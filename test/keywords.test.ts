@@ -10,6 +10,7 @@ import {
   chiSquare1P,
   corpusKeyness,
   countParagraphs,
+  contentTermTest,
   countTerms,
   documentTerms,
   extractKeywords,
@@ -19,6 +20,7 @@ import {
   isNumberToken,
   keyness,
   keywordText,
+  learnAndCount,
   learnAndMerge,
   learnPhrases,
   logRatio,
@@ -314,6 +316,24 @@ describe('bundled report', () => {
     expect(without.model).toBeNull();
     expect(withModel.model).toEqual(whole);
     expect(without.merged).toEqual(withModel.merged);
+  });
+
+  it('counting by word id (learnAndCount) = countParagraphs of the kept lines: order, counts, tags, parts', () => {
+    for (const options of [{}, { keepBoilerplate: true }, { keepSingleChars: true, pos: ['n', 'v'] }]) {
+      const keep = contentTermTest(options);
+      const viaLines = countParagraphs(learnAndMerge(text.lines, {}, keep, false).kept!, 1234);
+      const viaIds = learnAndCount(text.lines, {}, keep).counts(1234);
+      expect([...viaIds.counts]).toEqual([...viaLines.counts]);
+      expect([...viaIds.tags]).toEqual([...viaLines.tags]);
+      expect([...viaIds.parts]).toEqual([...viaLines.parts]);
+      expect(viaIds.total).toBe(viaLines.total);
+      expect(viaIds.counts.size).toBeGreaterThan(500);
+    }
+    // a word seen with two tags: its most frequent tag, the first one on a tie
+    const mixed = [stream('数字/n 经济/n | 数字/vn 经济/n | 数字/vn 经济/n | 数字/n'), stream('数字/n')];
+    const keep = contentTermTest();
+    const viaIds = learnAndCount(mixed, {}, keep).counts(10);
+    expect([...viaIds.tags]).toEqual([...countParagraphs(learnAndMerge(mixed, {}, keep, false).kept!, 10).tags]);
   });
 
   it('CLI: keywords --format json on the bundled report', async () => {

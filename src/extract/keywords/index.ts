@@ -12,7 +12,7 @@ import { segmentLines, type SegmentOptions, type Token } from '../../segment/seg
 import type { PolicyDocument, Section } from '../../structure/types.js';
 import { sectionLabel } from '../../structure/index.js';
 import { keyness, mergeCounts, type KeynessOptions, type KeynessRow } from './keyness.js';
-import { applyPhrases, learnAndMerge, type PhraseModel, type CollocationOptions } from './phrases.js';
+import { applyPhrases, learnAndCount, learnAndMerge, type PhraseModel, type CollocationOptions } from './phrases.js';
 import { contentTerms, contentTermTest, countParagraphs, countTerms, type Term, type TermCounts, type TermOptions } from './terms.js';
 import { idfOf, jiebaIdf } from './idf.js';
 import { tfidfRank, type RankedTerm, type TfScheme } from './tfidf.js';
@@ -131,6 +131,12 @@ function rank(terms: DocumentTerms, options: KeywordOptions): RankedTerm[] {
 /** Top key words and phrases of one text. */
 export function extractKeywords(input: KeywordInput, options: KeywordOptions = {}, segment: SegmentOptions = {}): RankedTerm[] {
   const text = keywordText(input, segment);
+  if (options.method !== 'textrank' && (options.phrases ?? true) === true) {
+    // TF-IDF reads only the counts: the terms are tallied as the learning leaves them, by word id,
+    // without making the kept lines (textrank needs those, and a given model merges without learning)
+    const tallies = learnAndCount(text.lines, options.phraseOptions ?? {}, contentTermTest(options));
+    return rank({ path: text.path, paragraphs: [], counts: tallies.counts(textLength(text.text)) }, options);
+  }
   const phrased = modelFor([text], options.phrases, options.phraseOptions, options);
   return rank(termsOf(text, phrased.lines[0], options, phrased.kept[0]), options);
 }

@@ -46,7 +46,7 @@ import {
   wordCache,
   type WordFeatures,
 } from './features.js';
-import type { Term } from './terms.js';
+import { TermTallies, type Term, type TermTally } from './terms.js';
 
 export interface CollocationOptions {
   minCount?: number;
@@ -361,6 +361,46 @@ export function learnAndMerge(
   keep?: (wordBits: number, tagBits: number, tag: string) => boolean,
   withModel = true,
 ): { model: PhraseModel | null; merged: Term[][] | null; kept: Term[][] | null } {
+  const { model, s, vocab } = learn(docs, options, withModel);
+  // with `keep`, only the terms it accepts (contentTerms without the lookups: the features are at hand)
+  const merged: Term[][] | null = keep ? null : [];
+  const kept: Term[][] | null = keep ? [] : null;
+  for (let k = 0, from = 0; k < s.ends.length; k++) {
+    const to = s.ends[k]!;
+    if (merged) merged.push(s.terms.slice(from, to));
+    if (kept && keep) {
+      const line: Term[] = [];
+      for (let i = from; i < to; i++) if (keep(vocab.bits[s.ids[i]!]!, s.tags[i]!, s.terms[i]!.tag)) line.push(s.terms[i]!);
+      kept.push(line);
+    }
+    from = to;
+  }
+  return { model, merged, kept };
+}
+
+/**
+ * Learns phrases from a document's streams and tallies the merged terms `keep` accepts: the
+ * counts countParagraphs gives for learnAndMerge's `kept` lines, found by word id (an array
+ * read) rather than by the word (a Map lookup per occurrence), and without the kept lines.
+ */
+export function learnAndCount(docs: Term[][], options: CollocationOptions, keep: (wordBits: number, tagBits: number, tag: string) => boolean): TermTallies {
+  const { s, vocab } = learn(docs, options, false);
+  const tallies = new TermTallies();
+  // one word per id (the lexicon is keyed by the word), so a tally per id is a tally per word
+  const byId = new Array<TermTally | undefined>(vocab.size);
+  for (let i = 0; i < s.terms.length; i++) {
+    const id = s.ids[i]!;
+    const t = s.terms[i]!;
+    if (!keep(vocab.bits[id]!, s.tags[i]!, t.tag)) continue;
+    const tally = byId[id];
+    if (tally === undefined) byId[id] = tallies.first(t.word, t.tag, t.parts);
+    else tallies.again(tally, t.tag, t.parts);
+  }
+  return tallies;
+}
+
+/** The phrase learning itself: the model (when `withModel`), the merged streams and their vocabulary. */
+function learn(docs: Term[][], options: CollocationOptions, withModel: boolean): { model: PhraseModel | null; s: Streams; vocab: Vocabulary } {
   const minCount = options.minCount ?? 2;
   const minG2 = options.minG2 ?? 10.83;
   const minPmi = options.minPmi ?? 3;
@@ -440,20 +480,7 @@ export function learnAndMerge(
   const best = new Map<string, Phrase>();
   for (const pass of model.passes) for (const p of pass.values()) if (!best.has(p.phrase) || best.get(p.phrase)!.g2 < p.g2) best.set(p.phrase, p);
   model.phrases = [...best.values()].sort((a, b) => b.g2 - a.g2);
-  // with `keep`, only the terms it accepts (contentTerms without the lookups: the features are at hand)
-  const merged: Term[][] | null = keep ? null : [];
-  const kept: Term[][] | null = keep ? [] : null;
-  for (let k = 0, from = 0; k < s.ends.length; k++) {
-    const to = s.ends[k]!;
-    if (merged) merged.push(s.terms.slice(from, to));
-    if (kept && keep) {
-      const line: Term[] = [];
-      for (let i = from; i < to; i++) if (keep(vocab.bits[s.ids[i]!]!, s.tags[i]!, s.terms[i]!.tag)) line.push(s.terms[i]!);
-      kept.push(line);
-    }
-    from = to;
-  }
-  return { model: withModel ? model : null, merged, kept };
+  return { model: withModel ? model : null, s, vocab };
 }
 
 /** A phrase mergeStreams made for a pair, with the parts of the pair's two terms it was made from. */

@@ -135,8 +135,9 @@ export function countTerms(terms: Term[], chars: number): TermCounts {
   return countParagraphs([terms], chars);
 }
 
-/** What countParagraphs learns of one term while it walks the stream. */
-interface TermTally {
+/** What the count learns of one term while it walks the stream. */
+export interface TermTally {
+  word: string;
   count: number;
   /** The first tag seen and how often it was seen. */
   firstTag: string;
@@ -145,46 +146,63 @@ interface TermTally {
   tagCounts: Map<string, number> | null;
 }
 
+/**
+ * Term counts as they are gathered: a tally per term in order of first sight, the first parts
+ * seen per phrase, the number of occurrences. Who finds a term's tally is the caller's business:
+ * countParagraphs by its word, phrase learning by its word id (phrases.ts), so that the two count
+ * alike and give the same TermCounts.
+ */
+export class TermTallies {
+  readonly list: TermTally[] = [];
+  readonly parts = new Map<string, string[]>();
+  total = 0;
+
+  /** The first occurrence of `word`: its new tally. */
+  first(word: string, tag: string, parts: string[] | undefined): TermTally {
+    const tally: TermTally = { word, count: 1, firstTag: tag, firstTagCount: 1, tagCounts: null };
+    this.list.push(tally);
+    this.total++;
+    if (parts) this.parts.set(word, parts);
+    return tally;
+  }
+
+  /** A further occurrence of the tally's term. */
+  again(tally: TermTally, tag: string, parts: string[] | undefined): void {
+    this.total++;
+    tally.count++;
+    if (tally.tagCounts) tally.tagCounts.set(tag, (tally.tagCounts.get(tag) ?? 0) + 1);
+    else if (tally.firstTag === tag) tally.firstTagCount++;
+    else tally.tagCounts = new Map([[tally.firstTag, tally.firstTagCount], [tag, 1]]);
+    if (parts && !this.parts.has(tally.word)) this.parts.set(tally.word, parts);
+  }
+
+  /** The counts, terms in order of first sight; `chars` as TermCounts has it. */
+  counts(chars: number): TermCounts {
+    const counts = new Map<string, number>();
+    const tags = new Map<string, string>();
+    for (let i = 0; i < this.list.length; i++) {
+      const tally = this.list[i]!;
+      counts.set(tally.word, tally.count);
+      tags.set(tally.word, mostFrequentTag(tally));
+    }
+    return { counts, tags, total: this.total, chars, parts: this.parts };
+  }
+}
+
 /** countTerms over the terms of several paragraphs (without concatenating them first). */
 export function countParagraphs(paragraphs: Term[][], chars: number): TermCounts {
   // one Map lookup per term occurrence: everything known about a term sits in its tally
-  const tallies = new Map<string, TermTally>();
-  const parts = new Map<string, string[]>();
-  let total = 0;
+  const byWord = new Map<string, TermTally>();
+  const tallies = new TermTallies();
   for (const terms of paragraphs) {
-    total += terms.length;
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i]!;
-      const w = t.word;
-      const tally = tallies.get(w);
-      if (tally === undefined) {
-        tallies.set(w, { count: 1, firstTag: t.tag, firstTagCount: 1, tagCounts: null });
-        if (t.parts) parts.set(w, t.parts);
-        continue;
-      }
-      tally.count++;
-      if (tally.tagCounts) tally.tagCounts.set(t.tag, (tally.tagCounts.get(t.tag) ?? 0) + 1);
-      else if (tally.firstTag === t.tag) tally.firstTagCount++;
-      else tally.tagCounts = new Map([[tally.firstTag, tally.firstTagCount], [t.tag, 1]]);
-      if (t.parts && !parts.has(w)) parts.set(w, t.parts);
+      const tally = byWord.get(t.word);
+      if (tally === undefined) byWord.set(t.word, tallies.first(t.word, t.tag, t.parts));
+      else tallies.again(tally, t.tag, t.parts);
     }
   }
-  const counted: Counted = { counts: new Map<string, number>(), tags: new Map<string, string>() };
-  // forEach, not for…of: a [key, value] array per entry is thousands of allocations per report;
-  // a module-level callback with `this`, not an arrow made per call (docs/contributing.md)
-  tallies.forEach(copyTally, counted);
-  return { counts: counted.counts, tags: counted.tags, total, chars, parts };
-}
-
-/** The two maps countParagraphs fills from its tallies (the `this` of copyTally). */
-interface Counted {
-  counts: Map<string, number>;
-  tags: Map<string, string>;
-}
-
-function copyTally(this: Counted, tally: TermTally, w: string): void {
-  this.counts.set(w, tally.count);
-  this.tags.set(w, mostFrequentTag(tally));
+  return tallies.counts(chars);
 }
 
 /** The most frequent tag; on a tie the one seen first (as a stable sort by count gives). */
