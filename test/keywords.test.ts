@@ -21,6 +21,7 @@ import {
   keyness,
   keywordText,
   learnAndCount,
+  lineCount,
   learnAndMerge,
   learnPhrases,
   logRatio,
@@ -334,6 +335,26 @@ describe('bundled report', () => {
     const keep = contentTermTest();
     const viaIds = learnAndCount(mixed, {}, keep).counts(10);
     expect([...viaIds.tags]).toEqual([...countParagraphs(learnAndMerge(mixed, {}, keep, false).kept!, 10).tags]);
+  });
+
+  it('learning from the segmented columns = learning from the Token lines; once the lines are read (and changed), they count', async () => {
+    const source = await readSource(BUNDLED);
+    const fresh = keywordText(source); // no Token objects yet: key phrases come from the columns
+    const plain: KeywordText = { path: source.path, text: source.text, lines: segmentLines(source.text) };
+    expect(lineCount(fresh)).toBe(plain.lines.length);
+    const viaColumns = extractKeywords(fresh, { top: 0 });
+    expect(viaColumns.length).toBeGreaterThan(500);
+    expect(viaColumns).toEqual(extractKeywords(plain, { top: 0 }));
+    expect(extractKeywords(fresh, { top: 30, keepBoilerplate: true })).toEqual(extractKeywords(plain, { top: 30, keepBoilerplate: true }));
+    // the lines, once made, are the text: a changed token changes the key phrases
+    expect(fresh.lines).toEqual(plain.lines);
+    expect(lineCount(fresh)).toBe(plain.lines.length);
+    const line = fresh.lines.find((l) => l.some((t) => t.word === '柳州'))!;
+    const at = line.findIndex((t) => t.word === '柳州');
+    line[at] = { ...line[at]!, word: '测试词' };
+    const changed = extractKeywords(fresh, { top: 0 });
+    expect(changed.find((k) => k.term === '测试词')?.count).toBe(1);
+    expect(changed.find((k) => k.term === '柳州')!.count).toBe(viaColumns.find((k) => k.term === '柳州')!.count - 1);
   });
 
   it('CLI: keywords --format json on the bundled report', async () => {

@@ -9,7 +9,7 @@ import type { Figure } from '../extract/figure-types.js';
 import { flattenSections, structureDocument } from '../structure/index.js';
 import { extractFigures } from '../extract/figures/index.js';
 import { extractSlogans, type Slogan } from '../extract/slogans.js';
-import { extractKeywords, keywordText, type RankedTerm } from '../extract/keywords/index.js';
+import { extractKeywords, keywordText, lineCount, type RankedTerm } from '../extract/keywords/index.js';
 import type { DocumentResult, Row } from './rows.js';
 
 export interface ProcessOptions {
@@ -65,7 +65,7 @@ export function processDocument(source: SourceText, options: ProcessOptions = {}
     encoding: source.encoding,
     bytes: source.bytes,
     chars: meta.chars,
-    paragraphs: text.lines.length,
+    paragraphs: lineCount(text),
     sentences: meta.sentences,
     sections: flattenSections(doc.sections).length,
     figures: figureRows.length,

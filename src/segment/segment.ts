@@ -34,14 +34,37 @@ export function wordKeysOf(tokens: readonly Token[]): readonly number[] | undefi
   return tokenKeys.get(tokens);
 }
 
-/** Segments `text`; token offsets are relative to `base` (the text's own offset in its document). */
+/**
+ * A segmented text as columns: per token its word, tag, offsets and word key, and where each line
+ * ends. What segment and segmentLines make their Token objects from; phrase learning reads it as
+ * it is (a report has tens of thousands of tokens, and an object per token is most of the
+ * segmentation's allocation).
+ */
+export interface SegmentedText {
+  words: string[];
+  tags: string[];
+  /** Offsets (in the text, + base) of each token's first character and after its last. */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Word keys (jieba.ts, wordOfKey; −1: none), or null when segmentation did not give them. */
+  keys: Int32Array | null;
+  /** Per line, the index after its last token. */
+  lineEnds: Int32Array;
+}
+
+/** Segments `text`; token offsets are relative to `base`. */
 export function segment(text: string, options: SegmentOptions = {}, base = 0): Token[] {
   ensureJieba(options);
-  return segmentStretches(text, [0, text.length], base)[0]!;
+  return tokenLines(segmentStretches(text, [0, text.length], base))[0]!;
 }
 
 /** Segments line by line, so no token crosses a paragraph break. Returns one token array per line. */
 export function segmentLines(text: string, options: SegmentOptions = {}): Token[][] {
+  return tokenLines(segmentColumns(text, options));
+}
+
+/** segmentLines as columns (see SegmentedText). */
+export function segmentColumns(text: string, options: SegmentOptions = {}): SegmentedText {
   ensureJieba(options);
   const bounds: number[] = [];
   for (let from = 0; ; ) {
@@ -53,12 +76,30 @@ export function segmentLines(text: string, options: SegmentOptions = {}): Token[
   return segmentStretches(text, bounds, 0);
 }
 
+/** The Token arrays of segmented columns, one per line, each with its word keys (wordKeysOf). */
+export function tokenLines(seg: SegmentedText): Token[][] {
+  const { words, tags, starts, ends, keys, lineEnds } = seg;
+  const out: Token[][] = [];
+  for (let l = 0, i = 0; l < lineEnds.length; l++) {
+    const to = lineEnds[l]!;
+    const tokens = new Array<Token>(to - i);
+    const lineKeys = keys ? new Array<number>(to - i) : null;
+    for (let k = 0; i < to; i++, k++) {
+      tokens[k] = { word: words[i]!, tag: tags[i]!, start: starts[i]!, end: ends[i]! };
+      if (lineKeys) lineKeys[k] = keys![i]!;
+    }
+    if (lineKeys) tokenKeys.set(tokens, lineKeys);
+    out.push(tokens);
+  }
+  return out;
+}
+
 /**
- * The tokens of each stretch [bounds[2k], bounds[2k + 1]) of `text`, offsets + `base`. Protected
- * quantities and names (numbers.ts) are found in each stretch first; jieba segments everything
- * between them, for all stretches in one call (cutRangesWithTags).
+ * The tokens of each stretch [bounds[2k], bounds[2k + 1]) of `text`, offsets + `base`, one line
+ * per stretch. Protected quantities and names (numbers.ts) are found in each stretch first; jieba
+ * segments everything between them, for all stretches in one call (cutRangesWithTags).
  */
-function segmentStretches(text: string, bounds: number[], base: number): Token[][] {
+function segmentStretches(text: string, bounds: number[], base: number): SegmentedText {
   // pass 1: the jieba ranges and the protected tokens, in text order, each stretch's end marked
   const ranges: number[] = [];
   const guarded: Array<{ word: string; at: number }> = [];
@@ -80,26 +121,31 @@ function segmentStretches(text: string, bounds: number[], base: number): Token[]
     rangesEnd.push(ranges.length);
     guardedEnd.push(guarded.length);
   }
-  const { words, tags, counts, exact, keys } = cutRangesWithTags(text, Uint32Array.from(ranges));
-  // pass 2: tokens, the jieba words of each range and the protected tokens between them
-  const out: Token[][] = [];
+  const cut = cutRangesWithTags(text, Uint32Array.from(ranges));
+  const { words: cutWords, tags: cutTags, counts, exact } = cut;
+  const cutKeys = cut.keys;
+  // pass 2: the jieba words of each range and the protected tokens between them, in text order
+  const size = cutWords.length + guarded.length;
+  const seg: SegmentedText = {
+    words: new Array<string>(size),
+    tags: new Array<string>(size),
+    starts: new Int32Array(size),
+    ends: new Int32Array(size),
+    keys: cutKeys ? new Int32Array(size) : null,
+    lineEnds: new Int32Array(rangesEnd.length),
+  };
+  const { words, tags, starts, ends, keys } = seg;
   let r = 0;
   let g = 0;
   let w = 0;
+  let i = 0;
   for (let s = 0; s < rangesEnd.length; s++) {
-    const tokens: Token[] = [];
-    let lineKeys: number[] | null = null;
-    if (keys) {
-      let size = guardedEnd[s]! - g;
-      for (let k = r; k < rangesEnd[s]!; k += 2) size += counts[k >> 1]!;
-      lineKeys = new Array<number>(size);
-    }
     while (r < rangesEnd[s]! || g < guardedEnd[s]!) {
       if (r < rangesEnd[s]! && (g >= guardedEnd[s]! || ranges[r]! < guarded[g]!.at)) {
         const to = ranges[r + 1]!;
         let pos = ranges[r]!;
-        for (const last = w + counts[r >> 1]!; w < last; w++) {
-          const word = words[w]!;
+        for (const last = w + counts[r >> 1]!; w < last; w++, i++) {
+          const word = cutWords[w]!;
           // exact words are the range's slices, in order; jieba's strings are checked (and in the
           // unlikely case one is not where expected, looked for further on)
           let start = pos;
@@ -107,21 +153,27 @@ function segmentStretches(text: string, bounds: number[], base: number): Token[]
             const at = text.indexOf(word, pos);
             if (at >= 0 && at < to) start = at;
           }
-          tokens.push({ word, tag: tags[w]!, start: base + start, end: base + start + word.length });
-          if (lineKeys) lineKeys[tokens.length - 1] = keys![w]!;
+          words[i] = word;
+          tags[i] = cutTags[w]!;
+          starts[i] = base + start;
+          ends[i] = base + start + word.length;
+          if (keys) keys[i] = cutKeys![w]!;
           pos = start + word.length;
         }
         r += 2;
       } else {
         const { word, at } = guarded[g++]!;
-        tokens.push({ word, tag: protectedTag(word), start: base + at, end: base + at + word.length });
-        if (lineKeys) lineKeys[tokens.length - 1] = -1;
+        words[i] = word;
+        tags[i] = protectedTag(word);
+        starts[i] = base + at;
+        ends[i] = base + at + word.length;
+        if (keys) keys[i] = -1;
+        i++;
       }
     }
-    if (lineKeys) tokenKeys.set(tokens, lineKeys);
-    out.push(tokens);
+    seg.lineEnds[s] = i;
   }
-  return out;
+  return seg;
 }
 
 const PUNCTUATION = /^[\s\p{P}\p{S}]+$/u;

@@ -8,7 +8,7 @@
  */
 import type { SourceText } from '../../io/read.js';
 import { textLength } from '../../segment/frequency.js';
-import { segmentLines, type SegmentOptions, type Token } from '../../segment/segment.js';
+import { segmentColumns, tokenLines, type SegmentedText, type SegmentOptions, type Token } from '../../segment/segment.js';
 import type { PolicyDocument, Section } from '../../structure/types.js';
 import { sectionLabel } from '../../structure/index.js';
 import { keyness, mergeCounts, type KeynessOptions, type KeynessRow } from './keyness.js';
@@ -61,7 +61,40 @@ function sourceOf(input: SourceText | PolicyDocument): SourceText {
 export function keywordText(input: KeywordInput, segment: SegmentOptions = {}): KeywordText {
   if ('lines' in input) return input;
   const source = sourceOf(input);
-  return { path: source.path, text: source.text, lines: segmentLines(source.text, segment) };
+  return new SegmentedKeywordText(source.path, source.text, segmentColumns(source.text, segment));
+}
+
+/**
+ * A KeywordText segmented here: its Token objects are made when `lines` is first read. Until
+ * then, key phrases are learnt from the columns themselves (learnAndCount), which is all `batch`
+ * asks of most reports; once made, the lines are what counts (a caller may have changed them).
+ */
+class SegmentedKeywordText implements KeywordText {
+  private made: Token[][] | null = null;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    private readonly segmented: SegmentedText,
+  ) {}
+
+  get lines(): Token[][] {
+    return (this.made ??= tokenLines(this.segmented));
+  }
+
+  /** The columns, while no Token objects have been made from them. */
+  columns(): SegmentedText | null {
+    return this.made ? null : this.segmented;
+  }
+
+  get lineCount(): number {
+    return this.made ? this.made.length : this.segmented.lineEnds.length;
+  }
+}
+
+/** The number of lines of a keyword text (without making its Token objects). */
+export function lineCount(text: KeywordText): number {
+  return text instanceof SegmentedKeywordText ? text.lineCount : text.lines.length;
 }
 
 /** The text's term stream: phrases merged, content terms only, one array per paragraph. */
@@ -134,7 +167,8 @@ export function extractKeywords(input: KeywordInput, options: KeywordOptions = {
   if (options.method !== 'textrank' && (options.phrases ?? true) === true) {
     // TF-IDF reads only the counts: the terms are tallied as the learning leaves them, by word id,
     // without making the kept lines (textrank needs those, and a given model merges without learning)
-    const tallies = learnAndCount(text.lines, options.phraseOptions ?? {}, contentTermTest(options));
+    const columns = text instanceof SegmentedKeywordText ? text.columns() : null;
+    const tallies = learnAndCount(columns ?? text.lines, options.phraseOptions ?? {}, contentTermTest(options));
     return rank({ path: text.path, paragraphs: [], counts: tallies.counts(textLength(text.text)) }, options);
   }
   const phrased = modelFor([text], options.phrases, options.phraseOptions, options);

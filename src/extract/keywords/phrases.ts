@@ -22,7 +22,7 @@
  * word) that is not boilerplate (…建设, …发展; the head nouns 体系, 机制, 能力,
  * 水平, 环境, 基础, 格局 excepted), and is at most `maxChars` characters (16).
  */
-import { wordKeysOf, type Token } from '../../segment/segment.js';
+import { wordKeysOf, type SegmentedText, type Token } from '../../segment/segment.js';
 import { wordKeyEpoch, wordOfKey } from '../../segment/jieba.js';
 import { g2 } from './keyness.js';
 import {
@@ -118,19 +118,47 @@ function joinedParts(x: Term, y: Term): string[] {
   return partsOf(x).concat(partsOf(y));
 }
 
+/** joinedParts of the learning streams' terms i and i + 1. */
+function joinedPartsAt(s: Streams, i: number): string[] {
+  return (s.partLists[i] ?? [s.words[i]!]).concat(s.partLists[i + 1] ?? [s.words[i + 1]!]);
+}
+
 /**
- * The token streams during learning, end to end in flat arrays: the terms, and per term its word
- * id, its roles (with ADJACENT) and its number of parts; `ends[k]` is where input stream k ends
- * (pairs never cross).
+ * The token streams during learning, end to end in flat arrays: per term its word, tag and parts,
+ * its word id, its roles (with ADJACENT) and its number of parts; `ends[k]` is where input stream
+ * k ends (pairs never cross). The Term objects too when learning from Term arrays (learnAndMerge
+ * returns them); learning from segmented columns (SegmentedText) makes none.
  */
 interface Streams {
-  terms: Term[];
+  /** Terms in all streams (the arrays may be longer). */
+  length: number;
+  terms: Term[] | null;
+  words: string[];
+  tagNames: string[];
+  /** A merged phrase's parts; undefined for a single word. */
+  partLists: Array<string[] | undefined>;
   ids: Int32Array;
   roles: Uint8Array;
   /** Tag features (features.ts) per term. */
   tags: Uint16Array;
   parts: Uint16Array;
   ends: Int32Array;
+}
+
+/** Streams of `n` terms in `count` input streams (columns allocated; `withTerms`: the Term array too). */
+function newStreams(n: number, count: number, withTerms: boolean): Streams {
+  return {
+    length: n,
+    terms: withTerms ? new Array<Term>(n) : null,
+    words: new Array<string>(n),
+    tagNames: new Array<string>(n),
+    partLists: new Array<string[] | undefined>(n).fill(undefined),
+    ids: new Int32Array(n),
+    roles: new Uint8Array(n),
+    tags: new Uint16Array(n),
+    parts: new Uint16Array(n),
+    ends: new Int32Array(count),
+  };
 }
 
 /**
@@ -279,7 +307,8 @@ class Vocabulary {
   streams(docs: Term[][]): Streams {
     let n = 0;
     for (const d of docs) n += d.length;
-    const s: Streams = { terms: new Array<Term>(n), ids: new Int32Array(n), roles: new Uint8Array(n), tags: new Uint16Array(n), parts: new Uint16Array(n), ends: new Int32Array(docs.length) };
+    const s = newStreams(n, docs.length, true);
+    const terms = s.terms!;
     let i = 0;
     this.lexicon.syncKeys();
     for (let k = 0; k < docs.length; k++) {
@@ -290,7 +319,10 @@ class Vocabulary {
       for (let j = 0; j < doc.length; j++, i++) {
         const t = doc[j]!;
         const id = keyed ? this.local(this.lexicon.idOfKey(keys[j]!, t.word, t.tag)) : this.id(t.word, t.tag);
-        s.terms[i] = t;
+        terms[i] = t;
+        s.words[i] = t.word;
+        s.tagNames[i] = t.tag;
+        s.partLists[i] = t.parts;
         s.ids[i] = id;
         s.tags[i] = this.tagBits(id, t.tag);
         const adjacent = j + 1 < doc.length && t.end === doc[j + 1]!.start;
@@ -298,6 +330,31 @@ class Vocabulary {
         s.parts[i] = t.parts ? Math.min(t.parts.length, 0xffff) : 1;
       }
       s.ends[k] = i;
+    }
+    return s;
+  }
+
+  /** streams() of segmented columns, one stream per line (no Term objects). */
+  streamsOf(seg: SegmentedText): Streams {
+    const { words, tags, starts, ends, keys, lineEnds } = seg;
+    const n = words.length;
+    const s = newStreams(n, lineEnds.length, false);
+    s.words = words; // read, never written: merging makes new arrays
+    s.tagNames = tags;
+    this.lexicon.syncKeys();
+    for (let k = 0, i = 0; k < lineEnds.length; k++) {
+      const end = lineEnds[k]!;
+      for (; i < end; i++) {
+        const word = words[i]!;
+        const tag = tags[i]!;
+        const id = keys ? this.local(this.lexicon.idOfKey(keys[i]!, word, tag)) : this.id(word, tag);
+        s.ids[i] = id;
+        s.tags[i] = this.tagBits(id, tag);
+        const adjacent = i + 1 < end && ends[i] === starts[i + 1];
+        s.roles[i] = this.rolesOf(id, tag) | (adjacent ? ADJACENT : 0);
+        s.parts[i] = 1;
+      }
+      s.ends[k] = end;
     }
     return s;
   }
@@ -362,15 +419,16 @@ export function learnAndMerge(
   withModel = true,
 ): { model: PhraseModel | null; merged: Term[][] | null; kept: Term[][] | null } {
   const { model, s, vocab } = learn(docs, options, withModel);
+  const terms = s.terms!; // learnt from Term arrays: the merged Term objects are there
   // with `keep`, only the terms it accepts (contentTerms without the lookups: the features are at hand)
   const merged: Term[][] | null = keep ? null : [];
   const kept: Term[][] | null = keep ? [] : null;
   for (let k = 0, from = 0; k < s.ends.length; k++) {
     const to = s.ends[k]!;
-    if (merged) merged.push(s.terms.slice(from, to));
+    if (merged) merged.push(terms.slice(from, to));
     if (kept && keep) {
       const line: Term[] = [];
-      for (let i = from; i < to; i++) if (keep(vocab.bits[s.ids[i]!]!, s.tags[i]!, s.terms[i]!.tag)) line.push(s.terms[i]!);
+      for (let i = from; i < to; i++) if (keep(vocab.bits[s.ids[i]!]!, s.tags[i]!, s.tagNames[i]!)) line.push(terms[i]!);
       kept.push(line);
     }
     from = to;
@@ -383,24 +441,29 @@ export function learnAndMerge(
  * counts countParagraphs gives for learnAndMerge's `kept` lines, found by word id (an array
  * read) rather than by the word (a Map lookup per occurrence), and without the kept lines.
  */
-export function learnAndCount(docs: Term[][], options: CollocationOptions, keep: (wordBits: number, tagBits: number, tag: string) => boolean): TermTallies {
+export function learnAndCount(
+  docs: Term[][] | SegmentedText,
+  options: CollocationOptions,
+  keep: (wordBits: number, tagBits: number, tag: string) => boolean,
+): TermTallies {
   const { s, vocab } = learn(docs, options, false);
+  const { words, tagNames, partLists } = s;
   const tallies = new TermTallies();
   // one word per id (the lexicon is keyed by the word), so a tally per id is a tally per word
   const byId = new Array<TermTally | undefined>(vocab.size);
-  for (let i = 0; i < s.terms.length; i++) {
+  for (let i = 0; i < s.length; i++) {
     const id = s.ids[i]!;
-    const t = s.terms[i]!;
-    if (!keep(vocab.bits[id]!, s.tags[i]!, t.tag)) continue;
+    const tag = tagNames[i]!;
+    if (!keep(vocab.bits[id]!, s.tags[i]!, tag)) continue;
     const tally = byId[id];
-    if (tally === undefined) byId[id] = tallies.first(t.word, t.tag, t.parts);
-    else tallies.again(tally, t.tag, t.parts);
+    if (tally === undefined) byId[id] = tallies.first(words[i]!, tag, partLists[i]);
+    else tallies.again(tally, tag, partLists[i]);
   }
   return tallies;
 }
 
 /** The phrase learning itself: the model (when `withModel`), the merged streams and their vocabulary. */
-function learn(docs: Term[][], options: CollocationOptions, withModel: boolean): { model: PhraseModel | null; s: Streams; vocab: Vocabulary } {
+function learn(docs: Term[][] | SegmentedText, options: CollocationOptions, withModel: boolean): { model: PhraseModel | null; s: Streams; vocab: Vocabulary } {
   const minCount = options.minCount ?? 2;
   const minG2 = options.minG2 ?? 10.83;
   const minPmi = options.minPmi ?? 3;
@@ -409,19 +472,19 @@ function learn(docs: Term[][], options: CollocationOptions, withModel: boolean):
   const passCount = options.passes ?? 3;
   const model: PhraseModel = { passes: [], phrases: [] };
   const vocab = new Vocabulary();
-  let s = vocab.streams(docs);
+  let s = Array.isArray(docs) ? vocab.streams(docs) : vocab.streamsOf(docs);
   for (let pass = 0; pass < passCount; pass++) {
     const V = Math.max(1, vocab.size);
     const uni = new Float64Array(V);
     // pairs, in order of first sight: key (leftId × V + rightId) → index, in pairSlots
-    const slots = pairTable(s.terms.length);
+    const slots = pairTable(s.length);
     const mask = slots.length - 1;
     const pairCount: number[] = [];
-    const pairLeft: Term[] = [];
-    const pairRight: Term[] = [];
+    /** Where each pair was first seen (its left term's index in `s`), for the model's strings. */
+    const pairAt: number[] = [];
     const pairKey: number[] = [];
     const { bits, chars } = vocab;
-    const { terms, ids, roles: r, parts, ends } = s;
+    const { ids, roles: r, parts, ends } = s;
     let n = 0;
     let i = 0;
     for (let k = 0; k < ends.length; k++) {
@@ -444,10 +507,7 @@ function learn(docs: Term[][], options: CollocationOptions, withModel: boolean):
           slots[h] = pairCount.length + 1;
           pairCount.push(1);
           pairKey.push(key);
-          if (withModel) {
-            pairLeft.push(terms[i]!);
-            pairRight.push(terms[i + 1]!);
-          }
+          if (withModel) pairAt.push(i);
         }
       }
     }
@@ -467,9 +527,10 @@ function learn(docs: Term[][], options: CollocationOptions, withModel: boolean):
       if (score < minG2 || pmi < minPmi) continue;
       const rounded = round(score, 2);
       if (withModel) {
-        const left = pairLeft[e]!;
-        const right = pairRight[e]!;
-        accepted.set(left.word + SEP + right.word, { phrase: left.word + right.word, parts: joinedParts(left, right), count, g2: rounded, pmi: round(pmi, 2) });
+        const at = pairAt[e]!;
+        const left = s.words[at]!;
+        const right = s.words[at + 1]!;
+        accepted.set(left + SEP + right, { phrase: left + right, parts: joinedPartsAt(s, at), count, g2: rounded, pmi: round(pmi, 2) });
       }
       acceptedG2.set(key, rounded);
     }
@@ -494,8 +555,8 @@ interface MadePhrase {
 
 /** One merging pass over the learning streams (mergePass on ids; same result). */
 function mergeStreams(s: Streams, accepted: Map<number, number>, V: number, vocab: Vocabulary): Streams {
-  const { terms, ids, roles: r, ends } = s;
-  const len = terms.length;
+  const { terms, words, tagNames, partLists, ids, roles: r, ends } = s;
+  const len = s.length;
   // most words start no accepted pair: a flag per left word spares them the Map lookup
   const startsPair = new Uint8Array(V);
   for (const key of accepted.keys()) startsPair[Math.floor(key / V)] = 1;
@@ -512,7 +573,7 @@ function mergeStreams(s: Streams, accepted: Map<number, number>, V: number, voca
     }
   }
   if (!any) return s;
-  const out: Streams = { terms: new Array<Term>(len), ids: new Int32Array(len), roles: new Uint8Array(len), tags: new Uint16Array(len), parts: new Uint16Array(len), ends: new Int32Array(ends.length) };
+  const out = newStreams(len, ends.length, terms !== null);
   // An accepted pair recurs (that is why it was accepted): its phrase's string, parts and id are
   // made once per pass and shared by its occurrences. A string made anew per occurrence would be
   // flattened and hashed again by every Map that meets it here and in the term counts.
@@ -523,27 +584,32 @@ function mergeStreams(s: Streams, accepted: Map<number, number>, V: number, voca
     for (; i < end; i++, o++) {
       const sc = score[i]!;
       if (sc >= 0 && !(score[i + 1]! > sc)) {
-        const x = terms[i]!;
-        const y = terms[i + 1]!;
         const key = ids[i]! * V + ids[i + 1]!;
+        const xParts = partLists[i];
+        const yParts = partLists[i + 1];
         let m = made.get(key);
         // same ids are the same words; the parts must be the same arrays too (one word can be a
         // dictionary word in one place and a merged phrase in another)
-        if (m === undefined || m.xParts !== x.parts || m.yParts !== y.parts) {
-          const word = x.word + y.word;
-          m = { xParts: x.parts, yParts: y.parts, word, parts: joinedParts(x, y), id: vocab.id(word, 'phrase') };
+        if (m === undefined || m.xParts !== xParts || m.yParts !== yParts) {
+          const word = words[i]! + words[i + 1]!;
+          m = { xParts, yParts, word, parts: joinedPartsAt(s, i), id: vocab.id(word, 'phrase') };
           made.set(key, m);
         }
-        const merged: Term = { word: m.word, tag: 'phrase', start: x.start, end: y.end, parts: m.parts };
-        out.terms[o] = merged;
+        if (terms) out.terms![o] = { word: m.word, tag: 'phrase', start: terms[i]!.start, end: terms[i + 1]!.end, parts: m.parts };
+        out.words[o] = m.word;
+        out.tagNames[o] = 'phrase';
+        out.partLists[o] = m.parts;
         out.ids[o] = m.id;
         // the phrase ends where y ends: it touches the next term when y did
         out.roles[o] = PART | START | END | (r[i + 1]! & ADJACENT);
         out.tags[o] = T_PHRASE_TAG;
-        out.parts[o] = Math.min(merged.parts!.length, 0xffff);
+        out.parts[o] = Math.min(m.parts.length, 0xffff);
         i++;
       } else {
-        out.terms[o] = terms[i]!;
+        if (terms) out.terms![o] = terms[i]!;
+        out.words[o] = words[i]!;
+        out.tagNames[o] = tagNames[i]!;
+        out.partLists[o] = partLists[i];
         out.ids[o] = ids[i]!;
         out.roles[o] = r[i]!;
         out.tags[o] = s.tags[i]!;
@@ -552,7 +618,8 @@ function mergeStreams(s: Streams, accepted: Map<number, number>, V: number, voca
     }
     out.ends[k] = o;
   }
-  out.terms.length = o;
+  out.length = o;
+  if (out.terms) out.terms.length = o;
   return out;
 }
 
