@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSource, type SourceText } from '../src/io/read.js';
 import { segmentLines, wordKeysOf, type Token } from '../src/segment/segment.js';
-import { useNativeWordLengths } from '../src/segment/jieba.js';
+import { setWordTableLimit, useNativeWordLengths } from '../src/segment/jieba.js';
 import { boilerplateWords, genericStopwords } from '../src/segment/stopwords.js';
 import {
   applyPhrases,
@@ -363,6 +363,38 @@ describe('bundled report', () => {
     const json = JSON.parse(r.stdout);
     expect(json.documents[0].keywords).toHaveLength(5);
     expect(json.documents[0].keywords[0]).toMatchObject({ term: '柳州', count: expect.any(Number), weight: expect.any(Number) });
+  });
+});
+
+describe('key phrases from segmented columns', () => {
+  /** Key phrases learnt from the columns (a fresh keywordText) and from Token lines of the same text. */
+  function bothWays(source: SourceText): { viaColumns: ReturnType<typeof extractKeywords>; viaLines: ReturnType<typeof extractKeywords> } {
+    const viaColumns = extractKeywords(keywordText(source), { top: 0 });
+    const viaLines = extractKeywords({ path: source.path, text: source.text, lines: segmentLines(source.text) }, { top: 0 });
+    return { viaColumns, viaLines };
+  }
+
+  it.skipIf(!existsSync(SHARED_CORPUS))('= from Token lines on every report of the shared corpus (words tagged otherwise in context included)', async () => {
+    const files = readdirSync(SHARED_CORPUS).filter((f) => f.endsWith('.txt'));
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      const { viaColumns, viaLines } = bothWays(await readSource(join(SHARED_CORPUS, f)));
+      expect(viaColumns, f).toEqual(viaLines);
+    }
+  });
+
+  it('= from Token lines when the word table is cleared while a report is segmented (keys then only hints)', async () => {
+    const source = await readSource(BUNDLED);
+    const limit = setWordTableLimit(300);
+    try {
+      const { viaColumns, viaLines } = bothWays(source);
+      expect(viaColumns.length).toBeGreaterThan(500);
+      expect(viaColumns).toEqual(viaLines);
+    } finally {
+      setWordTableLimit(limit);
+    }
+    const { viaColumns } = bothWays(source);
+    expect(viaColumns).toEqual(bothWays(source).viaLines);
   });
 });
 

@@ -214,21 +214,27 @@ export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords
   const keys = new Int32Array(n);
   const counts = new Uint32Array(ranges.length >> 1);
   let w = 0;
+  const epoch = knownWords.epoch;
   for (let r = 0; r < ranges.length; r += 2) {
     const first = w;
     let unknown = false;
     for (let pos = ranges[r]!, to = ranges[r + 1]!; pos < to; w++) {
       const end = pos + cut[2 + 2 * w]!;
       const id = cut[3 + 2 * w]!;
-      // a dictionary word is found by its id once met; others (and first meetings) in the table
+      // a dictionary word is found by its id once met (its word and tag read from the table's
+      // arrays); others (and first meetings) in the table
       const entry = id ? byId[id]! : 0;
-      let known: KnownWord | string | undefined = entry ? knownWords.entry(entry - 1) : undefined;
-      if (known === undefined) {
-        known = knownWords.find(text, pos, end) ?? firstMeeting(lib, text, pos, end, generation, id);
-        // a new word may fill the word table and clear it: the ids' entries are stale then
-        byId = entriesById(generation, nodeCount);
-        if (id && typeof known !== 'string') byId[id] = knownWords.indexOf(known) + 1;
+      if (entry) {
+        words[w] = knownWords.words[entry - 1]!;
+        tags[w] = knownWords.tags[entry - 1]!;
+        keys[w] = entry - 1;
+        pos = end;
+        continue;
       }
+      const known = knownWords.find(text, pos, end) ?? firstMeeting(lib, text, pos, end, generation, id);
+      // a new word may fill the word table and clear it: the ids' entries are stale then
+      byId = entriesById(generation, nodeCount);
+      if (id && typeof known !== 'string') byId[id] = knownWords.indexOf(known) + 1;
       if (typeof known === 'string') {
         words[w] = known;
         keys[w] = -1;
@@ -246,12 +252,19 @@ export function cutRangesWithTags(text: string, ranges: Uint32Array): RangeWords
       // should tag have cut the stretch otherwise than cut did, start again the slow way (cutWithTags
       // then takes tag's words, as it always has)
       if (stretch.words.length !== w - first || stretch.words.some((x, k) => x !== words[first + k])) return cutEachRange(text, ranges);
-      for (let k = 0; k < stretch.words.length; k++) tags[first + k] = stretch.tags[k]!;
+      for (let k = 0; k < stretch.words.length; k++) {
+        tags[first + k] = stretch.tags[k]!;
+        // a key stands for its entry's word and tag (SegmentedText.keyEpoch): a word tagged otherwise
+        // in context has none
+        const key = keys[first + k]!;
+        if (key >= 0 && knownWords.tags[key] !== stretch.tags[k]) keys[first + k] = -1;
+      }
       byId = entriesById(generation, nodeCount);
     }
     counts[r >> 1] = w - first;
   }
-  return { words, tags, counts, exact: true, keys };
+  // keys made before the table was cleared (a new word filled it) mean other words now
+  return { words, tags, counts, exact: true, keys, keyEpoch: knownWords.epoch === epoch ? epoch : -1 };
 }
 
 export interface RangeWords {
@@ -263,6 +276,12 @@ export interface RangeWords {
   exact: boolean;
   /** Per word, its word key (see wordOfKey), −1 for none; absent on the slow path. */
   keys?: Int32Array;
+  /**
+   * The wordKeyEpoch() every key was made in, −1 when the table was cleared while they were made.
+   * In that epoch a key stands for one word with one tag (the entry's): a word whose tag in
+   * context differs from its entry's gets no key.
+   */
+  keyEpoch?: number;
 }
 
 /**
@@ -272,7 +291,7 @@ export interface RangeWords {
  * an array instead of hashing each word; they check the word, so a stale key only costs a lookup.
  */
 export function wordOfKey(key: number): string | undefined {
-  return key >= 0 && key < knownWords.size ? knownWords.entry(key).word : undefined;
+  return key >= 0 && key < knownWords.size ? knownWords.words[key] : undefined;
 }
 
 /** Changes whenever word keys start meaning other words (see wordOfKey). */
@@ -414,6 +433,12 @@ interface KnownWord {
 export class WordTable {
   private slots = new Int32Array(1 << 16); // entry index + 1; 0 = empty
   private entries: KnownWord[] = [];
+  /**
+   * Each entry's word and tag again, in arrays of their own: segmentation reads them by entry index
+   * for every token, and an array of strings is one memory read less than the entry object.
+   */
+  words: string[] = [];
+  tags: string[] = [];
   private hashes: number[] = [];
   private clears = 0;
 
@@ -457,6 +482,8 @@ export class WordTable {
     if (existing) return existing;
     const known = { word, tag, index: this.entries.length };
     this.entries.push(known);
+    this.words.push(word);
+    this.tags.push(tag);
     this.hashes.push(hashRange(word, 0, word.length));
     if (this.entries.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(this.entries.length - 1);
@@ -466,6 +493,8 @@ export class WordTable {
   clear(): void {
     this.clears++;
     this.entries = [];
+    this.words = [];
+    this.tags = [];
     this.hashes = [];
     this.slots = new Int32Array(1 << 16);
   }

@@ -48,6 +48,11 @@ export interface SegmentedText {
   ends: Int32Array;
   /** Word keys (jieba.ts, wordOfKey; −1: none), or null when segmentation did not give them. */
   keys: Int32Array | null;
+  /**
+   * The wordKeyEpoch() the keys were made in (−1: not one epoch). While it is current, a key
+   * stands for its token's word and tag (RangeWords.keyEpoch); after, the keys are only hints.
+   */
+  keyEpoch: number;
   /** Per line, the index after its last token. */
   lineEnds: Int32Array;
 }
@@ -132,6 +137,7 @@ function segmentStretches(text: string, bounds: number[], base: number): Segment
     starts: new Int32Array(size),
     ends: new Int32Array(size),
     keys: cutKeys ? new Int32Array(size) : null,
+    keyEpoch: cutKeys ? (cut.keyEpoch ?? -1) : -1,
     lineEnds: new Int32Array(rangesEnd.length),
   };
   const { words, tags, starts, ends, keys } = seg;

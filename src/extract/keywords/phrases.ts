@@ -145,14 +145,17 @@ interface Streams {
   ends: Int32Array;
 }
 
-/** Streams of `n` terms in `count` input streams (columns allocated; `withTerms`: the Term array too). */
-function newStreams(n: number, count: number, withTerms: boolean): Streams {
+/**
+ * Streams of `n` terms in `count` input streams, its columns allocated (`withTerms`: the Term array
+ * too), or the given words and tags (read, never written: merging makes new streams).
+ */
+function newStreams(n: number, count: number, withTerms: boolean, words?: string[], tagNames?: string[]): Streams {
   return {
     length: n,
     terms: withTerms ? new Array<Term>(n) : null,
-    words: new Array<string>(n),
-    tagNames: new Array<string>(n),
-    partLists: new Array<string[] | undefined>(n).fill(undefined),
+    words: words ?? new Array<string>(n),
+    tagNames: tagNames ?? new Array<string>(n),
+    partLists: new Array<string[] | undefined>(n),
     ids: new Int32Array(n),
     roles: new Uint8Array(n),
     tags: new Uint16Array(n),
@@ -160,6 +163,9 @@ function newStreams(n: number, count: number, withTerms: boolean): Streams {
     ends: new Int32Array(count),
   };
 }
+
+/** Numbers per key in Lexicon.keyInfo. */
+const KEY_STRIDE = 4;
 
 /**
  * Every word phrase learning has met in this process, with its features: a global id, the word
@@ -186,6 +192,12 @@ class Lexicon {
   /** Global id + 1 per segmentation word key (jieba.ts, wordOfKey), for key epoch `keyEpoch`; 0: not yet. */
   private byKey = new Int32Array(1 << 14);
   private keyEpoch = -1;
+  /**
+   * Per key of the current epoch, KEY_STRIDE numbers (Vocabulary.streamsOf): the global id + 1 (0:
+   * not yet), the tag features | roles << 16 of its word and tag, the run that last met it and its
+   * local id in that run. Only for keys that stand for a word and its tag (SegmentedText.keyEpoch).
+   */
+  keyInfo = new Int32Array(KEY_STRIDE << 14);
 
   constructor(readonly cache: Map<string, WordFeatures>) {}
 
@@ -199,6 +211,7 @@ class Lexicon {
     if (epoch !== this.keyEpoch) {
       this.keyEpoch = epoch;
       this.byKey.fill(0);
+      this.keyInfo.fill(0);
     }
   }
 
@@ -224,6 +237,19 @@ class Lexicon {
     const g = this.id(word, tag);
     this.byKey[key] = g + 1;
     return g;
+  }
+
+  /** The index of key's slot in keyInfo (grown to hold it). */
+  keySlot(key: number): number {
+    const slot = key * KEY_STRIDE;
+    if (slot >= this.keyInfo.length) {
+      let n = this.keyInfo.length;
+      while (n <= slot) n *= 2;
+      const grown = new Int32Array(n);
+      grown.set(this.keyInfo);
+      this.keyInfo = grown;
+    }
+    return slot;
   }
 
   id(word: string, tag: string): number {
@@ -338,20 +364,42 @@ class Vocabulary {
   streamsOf(seg: SegmentedText): Streams {
     const { words, tags, starts, ends, keys, lineEnds } = seg;
     const n = words.length;
-    const s = newStreams(n, lineEnds.length, false);
-    s.words = words; // read, never written: merging makes new arrays
-    s.tagNames = tags;
-    this.lexicon.syncKeys();
+    const s = newStreams(n, lineEnds.length, false, words, tags);
+    const lexicon = this.lexicon;
+    lexicon.syncKeys();
+    // keys of the current epoch stand for a word and its tag: what this run knows of a key sits in
+    // one slot of keyInfo (KEY_STRIDE numbers), not in the lexicon's arrays per word
+    const trusted = keys !== null && seg.keyEpoch === wordKeyEpoch();
     for (let k = 0, i = 0; k < lineEnds.length; k++) {
       const end = lineEnds[k]!;
       for (; i < end; i++) {
         const word = words[i]!;
         const tag = tags[i]!;
-        const id = keys ? this.local(this.lexicon.idOfKey(keys[i]!, word, tag)) : this.id(word, tag);
+        const key = keys ? keys[i]! : -1;
+        let id: number;
+        let tagRoles: number;
+        if (trusted && key >= 0) {
+          const slot = lexicon.keySlot(key);
+          const info = lexicon.keyInfo;
+          if (info[slot + 2] === this.run) id = info[slot + 3]!;
+          else if (info[slot]! > 0) id = this.local(info[slot]! - 1);
+          else {
+            const g = lexicon.id(word, tag);
+            id = this.local(g);
+            info[slot] = g + 1;
+            info[slot + 1] = this.tagBits(id, tag) | (this.rolesOf(id, tag) << 16);
+          }
+          info[slot + 2] = this.run;
+          info[slot + 3] = id;
+          tagRoles = info[slot + 1]!;
+        } else {
+          id = keys ? this.local(lexicon.idOfKey(key, word, tag)) : this.id(word, tag);
+          tagRoles = this.tagBits(id, tag) | (this.rolesOf(id, tag) << 16);
+        }
         s.ids[i] = id;
-        s.tags[i] = this.tagBits(id, tag);
+        s.tags[i] = tagRoles & 0xffff;
         const adjacent = i + 1 < end && ends[i] === starts[i + 1];
-        s.roles[i] = this.rolesOf(id, tag) | (adjacent ? ADJACENT : 0);
+        s.roles[i] = (tagRoles >>> 16) | (adjacent ? ADJACENT : 0);
         s.parts[i] = 1;
       }
       s.ends[k] = end;
