@@ -310,6 +310,11 @@ describe('bundled report', () => {
     expect(learnPhrases(text.lines)).toEqual(whole);
     const viaApply = documentTerms(text, whole);
     expect(extractKeywords(text, { top: 0 })).toEqual(tfidfRank(viaApply.counts));
+    // the top k read from the tallies (tfidfTopOfTallies) = the first k of the whole ranking
+    for (const top of [1, 20, 150]) {
+      expect(extractKeywords(text, { top })).toEqual(tfidfRank(viaApply.counts).slice(0, top));
+      expect(extractKeywords(text, { top, tf: 'raw' })).toEqual(tfidfRank(viaApply.counts, 'raw').slice(0, top));
+    }
     expect(extractKeywords(text, { top: 0, phrases: whole })).toEqual(tfidfRank(viaApply.counts));
     // without the model (what extractKeywords asks for): no Phrase objects, the same merged lines
     const withModel = learnAndMerge(text.lines);

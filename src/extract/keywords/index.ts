@@ -15,7 +15,7 @@ import { keyness, mergeCounts, type KeynessOptions, type KeynessRow } from './ke
 import { applyPhrases, learnAndCount, learnAndMerge, type PhraseModel, type CollocationOptions } from './phrases.js';
 import { contentTerms, contentTermTest, countParagraphs, countTerms, type Term, type TermCounts, type TermOptions } from './terms.js';
 import { idfOf, jiebaIdf } from './idf.js';
-import { tfidfRank, type RankedTerm, type TfScheme } from './tfidf.js';
+import { tfidfRank, tfidfTopOfTallies, type RankedTerm, type TfScheme } from './tfidf.js';
 import { textRank, type TextRankOptions } from './textrank.js';
 
 export * from './keyness.js';
@@ -169,7 +169,7 @@ export function extractKeywords(input: KeywordInput, options: KeywordOptions = {
     // without making the kept lines (textrank needs those, and a given model merges without learning)
     const columns = text instanceof SegmentedKeywordText ? text.columns() : null;
     const tallies = learnAndCount(columns ?? text.lines, options.phraseOptions ?? {}, contentTermTest(options));
-    return rank({ path: text.path, paragraphs: [], counts: tallies.counts(textLength(text.text)) }, options);
+    return tfidfTopOfTallies(tallies, textLength(text.text), options.tf, undefined, options.top ?? 20);
   }
   const phrased = modelFor([text], options.phrases, options.phraseOptions, options);
   return rank(termsOf(text, phrased.lines[0], options, phrased.kept[0]), options);

@@ -147,7 +147,7 @@ interface Streams {
 
 /**
  * Streams of `n` terms in `count` input streams, its columns allocated (`withTerms`: the Term array
- * too), or the given words and tags (read, never written: merging makes new streams).
+ * too), or the given words and tags (the streams' own: merging rewrites them).
  */
 function newStreams(n: number, count: number, withTerms: boolean, words?: string[], tagNames?: string[]): Streams {
   return {
@@ -364,7 +364,8 @@ class Vocabulary {
   streamsOf(seg: SegmentedText): Streams {
     const { words, tags, starts, ends, keys, lineEnds } = seg;
     const n = words.length;
-    const s = newStreams(n, lineEnds.length, false, words, tags);
+    // copies: merging rewrites the columns in place (mergeStreams), and the text's own stay as they are
+    const s = newStreams(n, lineEnds.length, false, words.slice(), tags.slice());
     const lexicon = this.lexicon;
     lexicon.syncKeys();
     // keys of the current epoch stand for a word and its tag: what this run knows of a key sits in
@@ -601,37 +602,43 @@ interface MadePhrase {
   id: number;
 }
 
-/** One merging pass over the learning streams (mergePass on ids; same result). */
+/**
+ * One merging pass over the learning streams (mergePass on ids; same result), in place: a term
+ * moves only to the left (a merged pair leaves one slot free), so the columns are rewritten in
+ * their own arrays, and the terms before the first merge are not touched at all.
+ */
 function mergeStreams(s: Streams, accepted: Map<number, number>, V: number, vocab: Vocabulary): Streams {
-  const { terms, words, tagNames, partLists, ids, roles: r, ends } = s;
+  const { terms, words, tagNames, partLists, ids, roles: r, tags, parts, ends } = s;
   const len = s.length;
   // most words start no accepted pair: a flag per left word spares them the Map lookup
   const startsPair = new Uint8Array(V);
   for (const key of accepted.keys()) startsPair[Math.floor(key / V)] = 1;
   // score[i]: G² of the accepted pair (i, i+1) of one stream, −1 when none
   const score = new Float64Array(len + 1).fill(-1);
-  let any = false;
+  let first = -1;
   for (let i = 0; i < len; i++) {
     // ADJACENT is never set on a stream's last term, so a pair never reaches into the next stream
     if (!(r[i]! & ADJACENT) || !startsPair[ids[i]!]) continue;
     const g = accepted.get(ids[i]! * V + ids[i + 1]!);
     if (g !== undefined) {
       score[i] = g;
-      any = true;
+      if (first < 0) first = i;
     }
   }
-  if (!any) return s;
-  const out = newStreams(len, ends.length, terms !== null);
+  if (first < 0) return s;
   // An accepted pair recurs (that is why it was accepted): its phrase's string, parts and id are
   // made once per pass and shared by its occurrences. A string made anew per occurrence would be
   // flattened and hashed again by every Map that meets it here and in the term counts.
   const made = new Map<number, MadePhrase>();
-  let o = 0;
-  for (let k = 0, i = 0; k < ends.length; k++) {
+  let k = 0;
+  while (ends[k]! <= first) k++; // the streams before the first merge stay as they are
+  let o = first;
+  for (let i = first; k < ends.length; k++) {
     const end = ends[k]!;
     for (; i < end; i++, o++) {
       const sc = score[i]!;
       if (sc >= 0 && !(score[i + 1]! > sc)) {
+        // everything about terms i and i + 1 is read before slot o (≤ i) is written
         const key = ids[i]! * V + ids[i + 1]!;
         const xParts = partLists[i];
         const yParts = partLists[i + 1];
@@ -643,32 +650,32 @@ function mergeStreams(s: Streams, accepted: Map<number, number>, V: number, voca
           m = { xParts, yParts, word, parts: joinedPartsAt(s, i), id: vocab.id(word, 'phrase') };
           made.set(key, m);
         }
-        if (terms) out.terms![o] = { word: m.word, tag: 'phrase', start: terms[i]!.start, end: terms[i + 1]!.end, parts: m.parts };
-        out.words[o] = m.word;
-        out.tagNames[o] = 'phrase';
-        out.partLists[o] = m.parts;
-        out.ids[o] = m.id;
+        if (terms) terms[o] = { word: m.word, tag: 'phrase', start: terms[i]!.start, end: terms[i + 1]!.end, parts: m.parts };
         // the phrase ends where y ends: it touches the next term when y did
-        out.roles[o] = PART | START | END | (r[i + 1]! & ADJACENT);
-        out.tags[o] = T_PHRASE_TAG;
-        out.parts[o] = Math.min(m.parts.length, 0xffff);
+        r[o] = PART | START | END | (r[i + 1]! & ADJACENT);
+        words[o] = m.word;
+        tagNames[o] = 'phrase';
+        partLists[o] = m.parts;
+        ids[o] = m.id;
+        tags[o] = T_PHRASE_TAG;
+        parts[o] = Math.min(m.parts.length, 0xffff);
         i++;
-      } else {
-        if (terms) out.terms![o] = terms[i]!;
-        out.words[o] = words[i]!;
-        out.tagNames[o] = tagNames[i]!;
-        out.partLists[o] = partLists[i];
-        out.ids[o] = ids[i]!;
-        out.roles[o] = r[i]!;
-        out.tags[o] = s.tags[i]!;
-        out.parts[o] = s.parts[i]!;
+      } else if (o !== i) {
+        if (terms) terms[o] = terms[i]!;
+        words[o] = words[i]!;
+        tagNames[o] = tagNames[i]!;
+        partLists[o] = partLists[i];
+        ids[o] = ids[i]!;
+        r[o] = r[i]!;
+        tags[o] = tags[i]!;
+        parts[o] = parts[i]!;
       }
     }
-    out.ends[k] = o;
+    ends[k] = o;
   }
-  out.length = o;
-  if (out.terms) out.terms.length = o;
-  return out;
+  s.length = o;
+  if (terms) terms.length = o;
+  return s;
 }
 
 /** Per accepted-pairs map: left word → right word → G² (built once; rebuilt if the map changed size). */

@@ -183,7 +183,7 @@ export class TermTallies {
     for (let i = 0; i < this.list.length; i++) {
       const tally = this.list[i]!;
       counts.set(tally.word, tally.count);
-      tags.set(tally.word, mostFrequentTag(tally));
+      tags.set(tally.word, tallyTag(tally));
     }
     return { counts, tags, total: this.total, chars, parts: this.parts };
   }
@@ -206,7 +206,7 @@ export function countParagraphs(paragraphs: Term[][], chars: number): TermCounts
 }
 
 /** The most frequent tag; on a tie the one seen first (as a stable sort by count gives). */
-function mostFrequentTag(tally: TermTally): string {
+export function tallyTag(tally: TermTally): string {
   if (!tally.tagCounts) return tally.firstTag;
   let best = tally.firstTag;
   let bestCount = -1;

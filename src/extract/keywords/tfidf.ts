@@ -15,7 +15,7 @@
  * one, else the largest IDF among its parts; the median IDF for unknown words.
  */
 import { idfOf, jiebaIdf, type IdfTable } from './idf.js';
-import type { TermCounts } from './terms.js';
+import { tallyTag, type TermCounts, type TermTallies, type TermTally } from './terms.js';
 
 export interface RankedTerm {
   term: string;
@@ -45,14 +45,40 @@ export function tfidfRank(counts: TermCounts, tf: TfScheme = 'log', idf: IdfTabl
   // no term's IDF exceeds the table's largest (unknown words get the median, phrases a part's
   // IDF), so once `top` terms are held, a term whose tf × that bound ranks below the last one held
   // cannot get in: most terms of a report occur once or twice and are skipped without a lookup
-  const maxIdf = idf.max === undefined ? Infinity : Math.max(idf.max, idf.median);
-  const scan: TopScan = { best: new TopTerms(top), counts, tf, total, idf, maxIdf };
+  const scan: TopScan = { best: new TopTerms(top), parts: counts.parts, tf, total, idf, maxIdf: maxIdfOf(idf) };
   // forEach, not for…of: a [key, value] array per entry is thousands of allocations per report;
   // a module-level callback with `this`, not an arrow made per call (docs/contributing.md)
   counts.counts.forEach(offerTerm, scan);
   const rows: RankedTerm[] = [];
   for (const c of scan.best.ranked()) rows.push(rankedRow(c.term, counts, c.weight));
   return rows;
+}
+
+/**
+ * tfidfRank(tallies.counts(chars), tf, idf, top) for `top` > 0, read from the tallies as they were
+ * counted (terms.ts): no Map of counts and tags is made, only the rows of the best `top`.
+ */
+export function tfidfTopOfTallies(tallies: TermTallies, chars: number, tf: TfScheme = 'log', idf: IdfTable = jiebaIdf(), top = 20): RankedTerm[] {
+  const list = tallies.list;
+  if (top <= 0 || top >= list.length) return tfidfRank(tallies.counts(chars), tf, idf, top);
+  const scan: TopScan = { best: new TopTerms(top), parts: tallies.parts, tf, total: tallies.total || 1, idf, maxIdf: maxIdfOf(idf) };
+  for (let i = 0; i < list.length; i++) offer(scan, list[i]!.count, list[i]!.word, list[i]);
+  const rows: RankedTerm[] = [];
+  for (const c of scan.best.ranked()) {
+    const tally = c.ref as TermTally;
+    rows.push(rankedRowOf(c.term, tally.count, tallyTag(tally), tallies.parts.get(c.term), chars, c.weight));
+  }
+  return rows;
+}
+
+/**
+ * A bound on any term's IDF: no term's IDF exceeds the table's largest (unknown words get the
+ * median, phrases a part's IDF), so once `top` terms are held, a term whose tf × that bound ranks
+ * below the last one held cannot get in: most terms of a report occur once or twice and are
+ * skipped without a lookup.
+ */
+function maxIdfOf(idf: IdfTable): number {
+  return idf.max === undefined ? Infinity : Math.max(idf.max, idf.median);
 }
 
 function tfOf(tf: TfScheme, count: number, total: number): number {
@@ -62,17 +88,23 @@ function tfOf(tf: TfScheme, count: number, total: number): number {
 /** What tfidfRank's scan over the terms carries (the `this` of offerTerm). */
 interface TopScan {
   best: TopTerms;
-  counts: TermCounts;
+  parts: Map<string, string[]>;
   tf: TfScheme;
   total: number;
   idf: IdfTable;
   maxIdf: number;
 }
 
+/** Map.forEach's callback over term counts: offers each term to the scan (its `this`). */
 function offerTerm(this: TopScan, count: number, term: string): void {
-  const t = tfOf(this.tf, count, this.total);
-  if (this.best.full() && roundWeight(t * this.maxIdf) < this.best.lastWeight()) return;
-  this.best.offer(term, t * idfOf(this.idf, term, this.counts.parts.get(term)), count);
+  offer(this, count, term, null);
+}
+
+/** Offers a term to the scan (`ref`: what the caller wants back with it, see Candidate). */
+function offer(scan: TopScan, count: number, term: string, ref: unknown): void {
+  const t = tfOf(scan.tf, count, scan.total);
+  if (scan.best.full() && roundWeight(t * scan.maxIdf) < scan.best.lastWeight()) return;
+  scan.best.offer(term, t * idfOf(scan.idf, term, scan.parts.get(term)), count, ref);
 }
 
 /** A term's weight as rows carry it (and rank by). */
@@ -86,6 +118,8 @@ interface Candidate {
   weight: number;
   rounded: number;
   count: number;
+  /** What the scan was given with the term (tfidfTopOfTallies: its tally). */
+  ref: unknown;
 }
 
 /** The row order of sortRanked: weight desc, count desc, term asc. */
@@ -107,8 +141,8 @@ class TopTerms {
     return this.held[this.held.length - 1]!.rounded;
   }
 
-  offer(term: string, weight: number, count: number): void {
-    const c: Candidate = { term, weight, rounded: roundWeight(weight), count };
+  offer(term: string, weight: number, count: number, ref: unknown): void {
+    const c: Candidate = { term, weight, rounded: roundWeight(weight), count, ref };
     const held = this.held;
     if (this.full() && !before(c, held[held.length - 1]!)) return;
     let i = held.length;
@@ -123,15 +157,17 @@ class TopTerms {
 }
 
 export function rankedRow(term: string, counts: TermCounts, weight: number): RankedTerm {
-  const count = counts.counts.get(term) ?? 0;
+  return rankedRowOf(term, counts.counts.get(term) ?? 0, counts.tags.get(term) ?? '', counts.parts.get(term), counts.chars, weight);
+}
+
+function rankedRowOf(term: string, count: number, tag: string, parts: string[] | undefined, chars: number, weight: number): RankedTerm {
   const row: RankedTerm = {
     term,
-    tag: counts.tags.get(term) ?? '',
+    tag,
     weight: roundWeight(weight),
     count,
-    per10k: counts.chars > 0 ? Math.round((count / counts.chars) * 1e6) / 100 : 0,
+    per10k: chars > 0 ? Math.round((count / chars) * 1e6) / 100 : 0,
   };
-  const parts = counts.parts.get(term);
   if (parts) row.parts = parts;
   return row;
 }
