@@ -33,6 +33,11 @@ export function formatRow(row: Row, columns: string[], format: BatchFormat): str
   return JSON.stringify(ordered) + '\n';
 }
 
+/** Writes all of `bytes` (writeSync of a buffer may write less than asked, unlike a string's). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
 export class TableWriter {
   readonly path: string;
   readonly tmpPath: string;
@@ -53,10 +58,11 @@ export class TableWriter {
     if (head) writeSync(this.fd, head);
   }
 
-  /** Writes rows already formatted (or raw rows carried over from a previous run). */
-  writeText(text: string): void {
-    if (this.fd === null || !text) return;
-    writeSync(this.fd, text);
+  /** Writes rows already formatted, as text or UTF-8 bytes (or raw rows carried over from a previous run). */
+  writeText(text: string | Uint8Array): void {
+    if (this.fd === null || !text.length) return;
+    if (typeof text === 'string') writeSync(this.fd, text);
+    else writeAll(this.fd, text);
   }
 
   writeRows(rows: Row[]): void {
