@@ -388,6 +388,22 @@ describe('key phrases from segmented columns', () => {
     }
   });
 
+  it('keywordText is still a plain object to its callers: keys, copies, JSON, assigned lines', async () => {
+    const source = await readSource(BUNDLED);
+    const plain: KeywordText = { path: source.path, text: source.text, lines: segmentLines(source.text) };
+    const kt = keywordText(source);
+    expect(Object.keys(kt)).toEqual(['path', 'text', 'lines']);
+    expect({ ...kt }).toEqual(plain);
+    expect(JSON.parse(JSON.stringify(kt))).toEqual(JSON.parse(JSON.stringify(plain)));
+    // lines assigned (without 柳州): the key phrases follow them, not the columns
+    const assigned = keywordText(source);
+    assigned.lines = assigned.lines.map((l) => l.filter((t) => t.word !== '柳州'));
+    const top = extractKeywords(assigned, { top: 0 });
+    expect(top.some((k) => k.term === '柳州')).toBe(false);
+    expect(top).toEqual(extractKeywords({ ...plain, lines: plain.lines.map((l) => l.filter((t) => t.word !== '柳州')) }, { top: 0 }));
+    expect(lineCount(assigned)).toBe(plain.lines.length);
+  });
+
   it('= from Token lines when the word table is cleared while a report is segmented (keys then only hints)', async () => {
     const source = await readSource(BUNDLED);
     const limit = setWordTableLimit(300);

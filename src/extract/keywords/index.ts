@@ -61,40 +61,53 @@ function sourceOf(input: SourceText | PolicyDocument): SourceText {
 export function keywordText(input: KeywordInput, segment: SegmentOptions = {}): KeywordText {
   if ('lines' in input) return input;
   const source = sourceOf(input);
-  return new SegmentedKeywordText(source.path, source.text, segmentColumns(source.text, segment));
+  return segmentedText(source.path, source.text, segmentColumns(source.text, segment));
+}
+
+/** Where a KeywordText made by keywordText keeps its columns, and its Token lines once made or set. */
+const SEGMENTED = Symbol('segmented');
+
+interface Segmented {
+  columns: SegmentedText;
+  lines: Token[][] | null;
 }
 
 /**
- * A KeywordText segmented here: its Token objects are made when `lines` is first read. Until
- * then, key phrases are learnt from the columns themselves (learnAndCount), which is all `batch`
- * asks of most reports; once made, the lines are what counts (a caller may have changed them).
+ * A plain KeywordText whose `lines` are made from the columns when first read (an accessor, but an
+ * own enumerable property like the others: copies, JSON and assignment behave as with a plain
+ * object). Until then, key phrases are learnt from the columns themselves (learnAndCount), which
+ * is all `batch` asks of most reports; once made or set, the lines are what counts (a caller may
+ * have changed them).
  */
-class SegmentedKeywordText implements KeywordText {
-  private made: Token[][] | null = null;
+function segmentedText(path: string, text: string, columns: SegmentedText): KeywordText {
+  const kt = { path, text } as KeywordText;
+  Object.defineProperty(kt, SEGMENTED, { value: { columns, lines: null } satisfies Segmented });
+  Object.defineProperty(kt, 'lines', { get: madeLines, set: replaceLines, enumerable: true, configurable: true });
+  return kt;
+}
 
-  constructor(
-    readonly path: string,
-    readonly text: string,
-    private readonly segmented: SegmentedText,
-  ) {}
+function segmentedOf(text: KeywordText): Segmented | undefined {
+  return (text as { [SEGMENTED]?: Segmented })[SEGMENTED];
+}
 
-  get lines(): Token[][] {
-    return (this.made ??= tokenLines(this.segmented));
-  }
+function madeLines(this: KeywordText): Token[][] {
+  const s = segmentedOf(this)!;
+  return (s.lines ??= tokenLines(s.columns));
+}
 
-  /** The columns, while no Token objects have been made from them. */
-  columns(): SegmentedText | null {
-    return this.made ? null : this.segmented;
-  }
+function replaceLines(this: KeywordText, lines: Token[][]): void {
+  segmentedOf(this)!.lines = lines;
+}
 
-  get lineCount(): number {
-    return this.made ? this.made.length : this.segmented.lineEnds.length;
-  }
+/** The columns of a text keywordText segmented, while no Token lines have been made or set. */
+function untouchedColumns(text: KeywordText): SegmentedText | null {
+  const s = segmentedOf(text);
+  return s && !s.lines ? s.columns : null;
 }
 
 /** The number of lines of a keyword text (without making its Token objects). */
 export function lineCount(text: KeywordText): number {
-  return text instanceof SegmentedKeywordText ? text.lineCount : text.lines.length;
+  return untouchedColumns(text)?.lineEnds.length ?? text.lines.length;
 }
 
 /** The text's term stream: phrases merged, content terms only, one array per paragraph. */
@@ -167,8 +180,7 @@ export function extractKeywords(input: KeywordInput, options: KeywordOptions = {
   if (options.method !== 'textrank' && (options.phrases ?? true) === true) {
     // TF-IDF reads only the counts: the terms are tallied as the learning leaves them, by word id,
     // without making the kept lines (textrank needs those, and a given model merges without learning)
-    const columns = text instanceof SegmentedKeywordText ? text.columns() : null;
-    const tallies = learnAndCount(columns ?? text.lines, options.phraseOptions ?? {}, contentTermTest(options));
+    const tallies = learnAndCount(untouchedColumns(text) ?? text.lines, options.phraseOptions ?? {}, contentTermTest(options));
     return tfidfTopOfTallies(tallies, textLength(text.text), options.tf, undefined, options.top ?? 20);
   }
   const phrased = modelFor([text], options.phrases, options.phraseOptions, options);
