@@ -225,13 +225,7 @@ class Lexicon {
       if (known > 0 && this.words[known - 1] === word) return known - 1;
     }
     if (wordOfKey(key) !== word) return this.id(word, tag);
-    if (key >= this.byKey.length) {
-      let n = this.byKey.length;
-      while (n <= key) n *= 2;
-      const grown = new Int32Array(n);
-      grown.set(this.byKey);
-      this.byKey = grown;
-    }
+    this.byKey = holding(this.byKey, key);
     const known = this.byKey[key]!;
     if (known > 0) return known - 1;
     const g = this.id(word, tag);
@@ -242,13 +236,7 @@ class Lexicon {
   /** The index of key's slot in keyInfo (grown to hold it). */
   keySlot(key: number): number {
     const slot = key * KEY_STRIDE;
-    if (slot >= this.keyInfo.length) {
-      let n = this.keyInfo.length;
-      while (n <= slot) n *= 2;
-      const grown = new Int32Array(n);
-      grown.set(this.keyInfo);
-      this.keyInfo = grown;
-    }
+    this.keyInfo = holding(this.keyInfo, slot + KEY_STRIDE - 1);
     return slot;
   }
 
@@ -437,14 +425,18 @@ let runOf = new Int32Array(1 << 14);
 let runCount = 0;
 
 function growRunArrays(size: number): void {
-  let n = localOf.length;
-  while (n <= size) n *= 2;
-  const l = new Int32Array(n);
-  const r = new Int32Array(n);
-  l.set(localOf);
-  r.set(runOf);
-  localOf = l;
-  runOf = r;
+  localOf = holding(localOf, size);
+  runOf = holding(runOf, size);
+}
+
+/** `array`, or a copy of it twice as long as often as needed to have an element `index`. */
+function holding(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
+  if (index < array.length) return array;
+  let n = array.length;
+  while (n <= index) n *= 2;
+  const grown = new Int32Array(n);
+  grown.set(array);
+  return grown;
 }
 
 /** Learns phrases from one or more token streams (one per document; offsets must be within each stream). */
