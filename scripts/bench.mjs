@@ -17,7 +17,7 @@
  *     VM's virtual cores are not always equally fast). Both are measured before, between and after
  *     the batch runs.
  *     The host's speed drifts by tens of percent from minute to minute (other tenants), so each
- *     archive size is run `--rounds` times (default 2), interleaved, and the fastest run of each is
+ *     archive size is run `--rounds` times (default 3), interleaved, and the fastest run of each is
  *     kept; with the fastest yardstick, both sides are compared at their best. A last table pairs
  *     each round's batch runs with the yardsticks measured just before and after them.
  *     Every MB/s in this section is input-file bytes per second (what `batch` reports), so the
