@@ -434,8 +434,9 @@ export class WordTable {
   private slots = new Int32Array(1 << 16); // entry index + 1; 0 = empty
   private entries: KnownWord[] = [];
   /**
-   * Each entry's word and tag again, in arrays of their own: segmentation reads them by entry index
-   * for every token, and an array of strings is one memory read less than the entry object.
+   * Each entry's word and tag again, in arrays of their own (read them, never write them): the
+   * segmentation reads them by entry index for every token, and an array of strings is one memory
+   * read less than the entry object.
    */
   words: string[] = [];
   tags: string[] = [];

@@ -42,9 +42,7 @@ export function tfidfRank(counts: TermCounts, tf: TfScheme = 'log', idf: IdfTabl
     for (const [term, count] of counts.counts) rows.push(rankedRow(term, counts, tfOf(tf, count, total) * idfOf(idf, term, counts.parts.get(term))));
     return sortRanked(rows);
   }
-  // no term's IDF exceeds the table's largest (unknown words get the median, phrases a part's
-  // IDF), so once `top` terms are held, a term whose tf × that bound ranks below the last one held
-  // cannot get in: most terms of a report occur once or twice and are skipped without a lookup
+  // terms that cannot get in are skipped without an IDF lookup (maxIdfOf)
   const scan: TopScan = { best: new TopTerms(top), parts: counts.parts, tf, total, idf, maxIdf: maxIdfOf(idf) };
   // forEach, not for…of: a [key, value] array per entry is thousands of allocations per report;
   // a module-level callback with `this`, not an arrow made per call (docs/contributing.md)
